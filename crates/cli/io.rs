@@ -1,0 +1,163 @@
+//! Reading inputs and writing outputs safely: stdin as `-`, outputs written
+//! to a temporary file beside the target and renamed into place, never over
+//! the input.
+
+use crate::exit;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// What went wrong, with the file it concerns.
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// Reading failed.
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        /// The input.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Writing failed.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The output.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The output would overwrite the input.
+    #[error("{path}: refusing to write the output over the input")]
+    OverInput {
+        /// The path given for both.
+        path: String,
+    },
+    /// The document could not be parsed.
+    #[error("{path}{line}: {source}")]
+    Parse {
+        /// The input.
+        path: String,
+        /// ":N" where the error has a line.
+        line: String,
+        /// Why.
+        source: iki_parse::ParseError,
+    },
+    /// Serialization failed.
+    #[error("{path}: {source}")]
+    Emit {
+        /// The output.
+        path: String,
+        /// Why.
+        source: iki_emit::EmitError,
+    },
+}
+
+impl CliError {
+    /// The exit status for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Parse { .. } => exit::DATA,
+            CliError::OverInput { .. } => exit::USAGE,
+            CliError::Read { .. } | CliError::Write { .. } | CliError::Emit { .. } => exit::IO,
+        }
+    }
+}
+
+/// How an input is named in messages.
+pub fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads a file, or standard input for `-`.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
+    let mut bytes = Vec::new();
+    let result = if path == Path::new("-") {
+        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+    };
+    result.map_err(|source| CliError::Read {
+        path: display_name(path),
+        source,
+    })?;
+    Ok(bytes)
+}
+
+/// Where output goes.
+pub enum Output {
+    /// Standard output.
+    Stdout,
+    /// A file, replaced atomically.
+    File(PathBuf),
+}
+
+impl Output {
+    /// `-o FILE` or standard output; refuses a file that is the input.
+    pub fn new(output: Option<&Path>, input: &Path) -> Result<Output, CliError> {
+        let Some(path) = output else {
+            return Ok(Output::Stdout);
+        };
+        if path == Path::new("-") {
+            return Ok(Output::Stdout);
+        }
+        if input != Path::new("-") && same_file(input, path) {
+            return Err(CliError::OverInput {
+                path: path.display().to_string(),
+            });
+        }
+        Ok(Output::File(path.to_path_buf()))
+    }
+
+    /// Runs `write` into the output. A file output is written to a
+    /// temporary file in the same folder and renamed into place only when
+    /// `write` succeeded, so no half-written file is ever left behind.
+    pub fn write_with(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), iki_emit::EmitError>,
+    ) -> Result<(), CliError> {
+        match self {
+            Output::Stdout => {
+                let stdout = std::io::stdout();
+                let mut lock = stdout.lock();
+                write(&mut lock).map_err(|source| CliError::Emit {
+                    path: "<stdout>".into(),
+                    source,
+                })
+            }
+            Output::File(path) => {
+                let name = path.display().to_string();
+                let dir = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => PathBuf::from("."),
+                };
+                let io_err = |source| CliError::Write {
+                    path: name.clone(),
+                    source,
+                };
+                let mut tmp = tempfile::Builder::new()
+                    .prefix(".iki-")
+                    .suffix(".tmp")
+                    .tempfile_in(&dir)
+                    .map_err(io_err)?;
+                write(tmp.as_file_mut()).map_err(|source| CliError::Emit {
+                    path: name.clone(),
+                    source,
+                })?;
+                tmp.as_file().sync_all().map_err(io_err)?;
+                tmp.persist(path).map_err(|e| io_err(e.error))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

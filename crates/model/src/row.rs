@@ -1,0 +1,54 @@
+//! Flat rows: one object per indicator, the contract other systems rely on.
+
+use crate::{Document, GroupKind, Measure, Span};
+use serde::Serialize;
+
+/// One indicator row with its position's identity, as `iki rows` prints it.
+///
+/// The key names and their order are a published contract: keep them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row<'a> {
+    /// Group kind.
+    pub group: GroupKind,
+    /// Unit title, or null.
+    pub unit: Option<&'a str>,
+    /// Position id.
+    pub position_id: &'a str,
+    /// Position number as written.
+    pub position_number: &'a str,
+    /// Position title.
+    pub position_title: &'a str,
+    /// SASARAN.
+    pub sasaran: &'a str,
+    /// INDIKATOR KINERJA.
+    pub indikator: &'a str,
+    /// PENJELASAN / FORMULASI PENGHITUNGAN.
+    pub formulasi: &'a str,
+    /// SUMBER DATA.
+    pub sumber_data: &'a str,
+    /// Measure.
+    pub measure: Measure,
+    /// `[first, last]` source lines of the row.
+    pub source_lines: Span,
+}
+
+/// The flat rows of a document, in document order, borrowing its text.
+pub fn rows(doc: &Document) -> impl Iterator<Item = Row<'_>> {
+    doc.groups.iter().flat_map(|g| {
+        g.positions.iter().flat_map(move |p| {
+            p.indicators.iter().map(move |i| Row {
+                group: g.kind,
+                unit: p.unit.as_deref(),
+                position_id: &p.id,
+                position_number: &p.number,
+                position_title: &p.title,
+                sasaran: &i.sasaran,
+                indikator: &i.indikator,
+                formulasi: &i.formulasi,
+                sumber_data: &i.sumber_data,
+                measure: i.measure,
+                source_lines: i.span,
+            })
+        })
+    })
+}

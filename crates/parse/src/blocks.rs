@@ -1,0 +1,177 @@
+//! The markdown layer: pulldown-cmark's events, folded onto source lines.
+//!
+//! For every line we record which block it sits in (heading, code, HTML,
+//! rule, or ordinary text), whether it starts a list item, and the inline
+//! text that pulldown-cmark found on it, with how much of it was bold. Table
+//! lines are not markdown at all; `classify` reads them from `raw`.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// The markdown block a line belongs to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph or tight list item text.
+    #[default]
+    Text,
+    /// An ATX or setext heading of the given level.
+    Heading(u8),
+    /// An indented or fenced code block.
+    Code,
+    /// An HTML block (comments included).
+    Html,
+    /// A thematic break (`---`).
+    Rule,
+}
+
+/// What we know about one source line.
+#[derive(Clone, Debug, Default)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub number: u32,
+    /// The line as written, without its line ending.
+    pub raw: &'a str,
+    /// Its markdown block.
+    pub kind: BlockKind,
+    /// The line is the first line of a list item.
+    pub item_start: bool,
+    /// Inline text on the line, markers removed.
+    pub text: String,
+    /// Alphanumeric characters inside `**strong**` on this line.
+    pub strong: u32,
+    /// Alphanumeric characters outside strong emphasis on this line.
+    pub plain: u32,
+}
+
+impl Line<'_> {
+    /// Blank lines carry nothing.
+    pub fn is_blank(&self) -> bool {
+        self.raw.trim().is_empty()
+    }
+
+    /// All the text on the line is bold.
+    pub fn is_bold(&self) -> bool {
+        self.strong > 0 && self.plain == 0
+    }
+}
+
+/// Reads `text` into one [`Line`] per source line.
+pub fn read(text: &str) -> Vec<Line<'_>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut starts = vec![0usize];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let mut lines: Vec<Line> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| Line {
+            number: i as u32 + 1,
+            raw: raw.strip_suffix('\r').unwrap_or(raw),
+            ..Line::default()
+        })
+        .collect();
+    if text.ends_with('\n') {
+        lines.pop();
+    }
+    let n_lines = lines.len();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let span_of = |r: &Range<usize>| {
+        let first = line_of(r.start);
+        let last = line_of(r.end.saturating_sub(1).max(r.start));
+        first..=last.min(n_lines.saturating_sub(1))
+    };
+
+    let mut strong = 0usize;
+    let mut verbatim = 0usize;
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                for l in span_of(&range) {
+                    if let Some(line) = lines.get_mut(l) {
+                        line.kind = BlockKind::Heading(level as u8);
+                    }
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => {
+                verbatim += 1;
+                let kind = if matches!(event, Event::Start(Tag::CodeBlock(_))) {
+                    BlockKind::Code
+                } else {
+                    BlockKind::Html
+                };
+                for l in span_of(&range) {
+                    if let Some(line) = lines.get_mut(l) {
+                        line.kind = kind;
+                    }
+                }
+            }
+            Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock) => {
+                verbatim = verbatim.saturating_sub(1);
+            }
+            Event::Start(Tag::Item) => {
+                if let Some(line) = lines.get_mut(line_of(range.start)) {
+                    line.item_start = true;
+                }
+            }
+            Event::Rule => {
+                if let Some(line) = lines.get_mut(line_of(range.start)) {
+                    line.kind = BlockKind::Rule;
+                }
+            }
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if verbatim == 0 => {
+                if let Some(line) = lines.get_mut(line_of(range.start)) {
+                    let alnum = t.chars().filter(|c| c.is_alphanumeric()).count() as u32;
+                    if strong > 0 {
+                        line.strong += alnum;
+                    } else {
+                        line.plain += alnum;
+                    }
+                    line.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {}
+            _ => {}
+        }
+    }
+    for line in &mut lines {
+        if matches!(line.kind, BlockKind::Code) {
+            line.text = line.raw.trim().to_string();
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_headings_bold_items_and_rules() {
+        let src = "### 1. JABATAN A\n\n**1.1 KEPALA**\n\n- Tugas** : x\n  - b. y\n\n---\t---\n\n**A  \nB**\n";
+        let lines = read(src);
+        assert_eq!(lines.len(), 11);
+        assert_eq!(lines[0].kind, BlockKind::Heading(3));
+        assert_eq!(lines[0].text, "1. JABATAN A");
+        assert!(lines[2].is_bold());
+        assert_eq!(lines[2].text, "1.1 KEPALA");
+        assert!(lines[4].item_start && lines[5].item_start);
+        assert_eq!(lines[4].text, "Tugas** : x");
+        assert_eq!(lines[5].text, "b. y");
+        assert_eq!(lines[7].kind, BlockKind::Rule);
+        assert!(lines[9].is_bold() && lines[10].is_bold());
+        assert_eq!(lines[10].text, "B");
+    }
+
+    #[test]
+    fn crlf_lines_match_lf_lines() {
+        let a = read("# T\n\n- a\n");
+        let b = read("# T\r\n\r\n- a\r\n");
+        let view = |ls: &[Line]| {
+            ls.iter()
+                .map(|l| (l.raw.to_string(), l.kind, l.item_start, l.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(view(&a), view(&b));
+    }
+}

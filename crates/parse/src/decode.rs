@@ -1,0 +1,150 @@
+//! Bytes to text: byte-order marks, UTF-16, a Windows-1252 fallback for
+//! invalid UTF-8, and line endings normalized to `\n`.
+
+use crate::ParseError;
+use iki_model::{Diagnostic, Span};
+
+/// Decoded text and how it was decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, with `\n` line endings and no BOM.
+    pub text: String,
+    /// The encoding that was read: "utf-8", "utf-16le", "utf-16be" or "windows-1252".
+    pub encoding: &'static str,
+    /// Warnings about the decoding.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes a document's bytes.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
+    let mut diagnostics = Vec::new();
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8_or_1252(rest, &mut diagnostics)?, "utf-8")
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        let (t, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(rest);
+        (t.into_owned(), "utf-16le")
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        let (t, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(rest);
+        (t.into_owned(), "utf-16be")
+    } else {
+        let text = utf8_or_1252(bytes, &mut diagnostics)?;
+        let enc = if diagnostics.is_empty() {
+            "utf-8"
+        } else {
+            "windows-1252"
+        };
+        (text, enc)
+    };
+    check_text(&text)?;
+    Ok(Decoded {
+        text: normalize_newlines(text),
+        encoding,
+        diagnostics,
+    })
+}
+
+fn utf8_or_1252(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String, ParseError> {
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(ParseError::NotText {
+            line: line_at(bytes, pos),
+            why: "it contains NUL bytes",
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let line = line_at(bytes, e.valid_up_to());
+            let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            diagnostics.push(Diagnostic::warning(
+                "decoded-windows-1252",
+                format!(
+                    "the file is not valid UTF-8 (first bad byte on line {line}); it was read as Windows-1252"
+                ),
+                Span::line(line),
+            ));
+            Ok(t.into_owned())
+        }
+    }
+}
+
+/// Rejects text that is mostly control characters (a binary file).
+fn check_text(text: &str) -> Result<(), ParseError> {
+    if let Some(pos) = text.find('\0') {
+        return Err(ParseError::NotText {
+            line: line_at(text.as_bytes(), pos),
+            why: "it contains NUL characters",
+        });
+    }
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if !sample.is_empty() && control * 10 > sample.len() {
+        return Err(ParseError::NotText {
+            line: 1,
+            why: "more than a tenth of its characters are control characters",
+        });
+    }
+    Ok(())
+}
+
+fn line_at(bytes: &[u8], pos: usize) -> u32 {
+    let upto = &bytes[..pos.min(bytes.len())];
+    upto.iter().filter(|&&b| b == b'\n').count() as u32 + 1
+}
+
+/// `\r\n` and lone `\r` become `\n`, so that line numbers match what an
+/// editor shows.
+fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let d = decode(b"\xEF\xBB\xBFa\r\nb\rc\n").unwrap();
+        assert_eq!(d.text, "a\nb\nc\n");
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn reads_utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Jabatan\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "Jabatan\n");
+        assert_eq!(d.encoding, "utf-16le");
+    }
+
+    #[test]
+    fn falls_back_to_windows_1252_and_names_the_line() {
+        let d = decode(b"one\ntwo\nSasaran \xA0caf\xE9\n").unwrap();
+        assert_eq!(d.text, "one\ntwo\nSasaran \u{a0}caf\u{e9}\n");
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.diagnostics.len(), 1);
+        assert_eq!(d.diagnostics[0].span, Span::line(3));
+    }
+
+    #[test]
+    fn rejects_binary() {
+        assert_eq!(
+            decode(b"ok\n\x00\x01").unwrap_err(),
+            ParseError::NotText {
+                line: 2,
+                why: "it contains NUL bytes"
+            }
+        );
+        let noise: Vec<u8> = (0..200).map(|i| (i % 8) as u8 + 1).collect();
+        assert!(matches!(decode(&noise), Err(ParseError::NotText { .. })));
+    }
+}

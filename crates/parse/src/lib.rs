@@ -1,0 +1,86 @@
+//! Parse a PDF-converted IKI markdown document into the typed model.
+//!
+//! The pipeline inside this crate runs in four small steps:
+//!
+//! 1. [`decode`] turns bytes into text: BOM, UTF-16, Windows-1252 fallback,
+//!    CRLF.
+//! 2. `blocks` runs pulldown-cmark with its offset iterator and records, for
+//!    every source line, the markdown block it sits in and its inline text.
+//! 3. `classify` turns each non-blank line into a token: a heading, a duty
+//!    label, a table header, row or separator (tab-split by hand), text.
+//! 4. `build` walks the tokens with a small state machine and assembles the
+//!    [`Document`]: groups, units, positions, duties, indicator rows, with
+//!    split rows merged and empty SASARAN cells filled from the row above.
+//!
+//! Parsing is total on text: anything not understood becomes a skipped line
+//! plus a [`Diagnostic`]. Only undecodable input and a document without a
+//! single position are errors.
+//!
+//! Domain vocabulary (group banners, table header words, region prefixes)
+//! lives in the `data/*.tsv` files of this crate.
+//!
+//! ```
+//! let src = "### 1. JABATAN KEPALA BADAN\n\n- Tugas : Memimpin badan.\n\n\
+//!            SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
+//!            Meningkatnya kinerja\tJumlah laporan\tJumlah laporan\tLaporan Kinerja\n";
+//! let parsed = iki_parse::parse(src.as_bytes()).unwrap();
+//! let position = &parsed.document.groups[0].positions[0];
+//! assert_eq!(position.title, "KEPALA BADAN");
+//! assert_eq!(position.tugas[0].text, "Memimpin badan.");
+//! assert_eq!(position.indicators[0].sumber_data, "Laporan Kinerja");
+//! ```
+#![deny(missing_docs)]
+
+mod blocks;
+mod build;
+mod cells;
+mod classify;
+pub mod decode;
+mod error;
+mod formula;
+mod meta;
+mod slug;
+mod vocab;
+
+pub use error::ParseError;
+pub use formula::read_formula;
+use iki_model::{Diagnostic, Document};
+
+/// A parsed document and what the parser noticed on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    /// The document.
+    pub document: Document,
+    /// Warnings and notes, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes `bytes` and parses the text.
+///
+/// Fails only when the bytes are not a text document or no position was
+/// found; every other oddity is a diagnostic.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let decoded = decode::decode(bytes)?;
+    let mut parsed = parse_text(&decoded.text)?;
+    let mut diagnostics = decoded.diagnostics;
+    diagnostics.append(&mut parsed.diagnostics);
+    parsed.diagnostics = diagnostics;
+    Ok(parsed)
+}
+
+/// Parses already decoded text (line breaks `\n`; `\r\n` is accepted too).
+pub fn parse_text(text: &str) -> Result<Parsed, ParseError> {
+    let lines = blocks::read(text);
+    let tokens = classify::classify(&lines);
+    let (document, mut diagnostics) = build::build(&tokens);
+    if document.groups.iter().all(|g| g.positions.is_empty()) {
+        return Err(ParseError::NoPositions {
+            lines: lines.len() as u32,
+        });
+    }
+    diagnostics.sort_by_key(|d| d.span);
+    Ok(Parsed {
+        document,
+        diagnostics,
+    })
+}
