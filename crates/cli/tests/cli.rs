@@ -1,1 +1,219 @@
-//! cli
+//! The `iki` binary, driven as a user would: inputs, outputs, exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use assert_cmd::Command;
+
+fn iki() -> Command {
+    Command::cargo_bin("iki").unwrap()
+}
+
+fn seed() -> std::path::PathBuf {
+    common::root().join("seeds/bkpsdm-sumenep-2024.md")
+}
+
+#[test]
+fn convert_writes_canonical_json_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("iki-2024.json");
+    iki()
+        .arg("convert")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.ends_with("}\n"));
+    let doc: iki_model::Document = serde_json::from_str(&text).unwrap();
+    let positions: usize = doc.groups.iter().map(|g| g.positions.len()).sum();
+    assert_eq!(positions, 68);
+    assert_eq!(doc.schema_version, iki_model::SCHEMA_VERSION);
+    // No temporary file is left beside the output.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("iki-2024.json")]);
+}
+
+#[test]
+fn convert_is_byte_identical_across_runs_and_matches_stdout() {
+    let a = iki().arg("convert").arg(seed()).output().unwrap();
+    let b = iki().arg("convert").arg(seed()).output().unwrap();
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.json");
+    iki()
+        .arg("convert")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&out).unwrap(), a.stdout);
+}
+
+#[test]
+fn convert_reads_stdin_and_compact_is_one_line() {
+    let out = iki()
+        .args(["convert", "-", "--compact"])
+        .write_stdin(std::fs::read(seed()).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches('\n').count(), 1);
+    let compact: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let pretty = iki().arg("convert").arg(seed()).output().unwrap().stdout;
+    let pretty: serde_json::Value = serde_json::from_slice(&pretty).unwrap();
+    assert_eq!(compact, pretty);
+}
+
+#[test]
+fn rows_prints_one_object_per_indicator_with_the_contract_keys() {
+    let out = iki().arg("rows").arg(seed()).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // 4 + 13 + 5 + 88 + 169 rows, counted by hand in the seed (see seed.rs).
+    assert_eq!(rows.len(), 279);
+    // Key order as printed (serde_json::Value would sort the keys).
+    let first = text.lines().next().unwrap();
+    let contract = [
+        "group",
+        "unit",
+        "position_id",
+        "position_number",
+        "position_title",
+        "sasaran",
+        "indikator",
+        "formulasi",
+        "sumber_data",
+        "measure",
+        "source_lines",
+    ];
+    let at: Vec<usize> = contract
+        .iter()
+        .map(|k| first.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "keys out of order: {first}"
+    );
+    assert!(rows
+        .iter()
+        .all(|r| r.as_object().unwrap().len() == contract.len()));
+    assert_eq!(rows[0]["group"], "pimpinan_tinggi");
+    assert_eq!(rows[0]["source_lines"], serde_json::json!([24, 24]));
+    let line_order: Vec<u64> = rows
+        .iter()
+        .map(|r| r["source_lines"][0].as_u64().unwrap())
+        .collect();
+    assert!(
+        line_order.windows(2).all(|w| w[0] < w[1]),
+        "rows in document order"
+    );
+}
+
+#[test]
+fn warnings_name_file_and_line_on_stderr() {
+    let out = iki().arg("rows").arg(seed()).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bkpsdm-sumenep-2024.md:236: warning[empty-cell]"),
+        "{err}"
+    );
+    let quiet = iki().args(["rows", "-q"]).arg(seed()).output().unwrap();
+    assert!(quiet.stderr.is_empty());
+}
+
+#[test]
+fn exit_codes() {
+    // Usage error.
+    iki().args(["convert"]).assert().code(2);
+    iki().args(["frobnicate"]).assert().code(2);
+    // Missing file: I/O.
+    iki()
+        .args(["convert", "/nonexistent/iki.md"])
+        .assert()
+        .code(74);
+    // Binary input and text without positions: bad data, with file and line.
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin.md");
+    std::fs::write(&bin, b"abc\n\x00\x01\x02").unwrap();
+    let out = iki().arg("convert").arg(&bin).output().unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bin.md:2: line 2: not a text document"),
+        "{err}"
+    );
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "# Judul\n\nTidak ada jabatan.\n").unwrap();
+    let out = iki().arg("convert").arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("no positions found"));
+}
+
+#[test]
+fn refuses_to_overwrite_the_input_and_leaves_no_partial_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("iki.md");
+    std::fs::copy(seed(), &input).unwrap();
+    iki()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&input)
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        std::fs::read(seed()).unwrap()
+    );
+    // A failed conversion leaves no output file behind.
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, "no positions here\n").unwrap();
+    let out = dir.path().join("out.json");
+    iki()
+        .arg("convert")
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(65);
+    assert!(!out.exists());
+    // An unwritable destination is an I/O error.
+    iki()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("missing/dir/out.json"))
+        .assert()
+        .code(74);
+}
+
+#[test]
+fn help_explains_commands_and_exit_codes() {
+    let out = iki().arg("--help").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in ["convert", "rows", "outline", "Exit status", "65", "74"] {
+        assert!(text.contains(needle), "--help lacks {needle}:\n{text}");
+    }
+}
+
+#[test]
+fn outline_shows_what_was_read() {
+    let out = iki().arg("outline").arg(seed()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("### 1.1 KEPALA SUB BAGIAN PROGRAM DAN PERENCANAAN"));
+    assert!(text.contains("## skipped"));
+}

@@ -1,1 +1,84 @@
-//! snapshots
+//! Snapshot tests over every document in `fixtures/parse/` and `seeds/`,
+//! one snapshot per stage, stored under the top-level `snapshots/` folder:
+//!
+//! - `snapshots/parse/`: the parsed model as a readable outline, then the
+//!   diagnostics;
+//! - `snapshots/emit/`: the canonical JSON, then the NDJSON rows.
+//!
+//! Invariants (line accounting, span order, unique ids) are asserted before
+//! a snapshot is taken. Review new snapshots with `cargo insta review`
+//! (or `INSTA_UPDATE=always cargo test` and `git diff snapshots/`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn parse(path: &Path) -> iki_parse::Parsed {
+    let bytes = std::fs::read(path).unwrap();
+    let parsed = iki_parse::parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    common::check_invariants(path, &bytes, &parsed.document);
+    parsed
+}
+
+fn parse_view(path: &Path) -> String {
+    let parsed = parse(path);
+    let mut out = iki_emit::outline(&parsed.document);
+    out.push_str("\n## diagnostics\n");
+    for d in &parsed.diagnostics {
+        let _ = writeln!(
+            out,
+            "{:>5} {:?} {}: {}",
+            d.span.to_string(),
+            d.severity,
+            d.code,
+            d.message
+        );
+    }
+    out
+}
+
+fn emit_view(path: &Path) -> String {
+    let doc = parse(path).document;
+    let mut out = iki_emit::to_json_string(&doc, iki_emit::Layout::Pretty).unwrap();
+    out.push_str("\n## rows\n");
+    let mut rows = Vec::new();
+    iki_emit::write_rows(&mut rows, &doc).unwrap();
+    out.push_str(&String::from_utf8(rows).unwrap());
+    out
+}
+
+/// Snapshots `view` of every document for one stage, named
+/// `<stage>@<file name>.snap`; reports every mismatch, not only the first.
+fn check_stage(stage: &'static str, view: fn(&Path) -> String) {
+    let mut failed = Vec::new();
+    for path in common::documents() {
+        let mut s = insta::Settings::clone_current();
+        s.set_snapshot_path(common::root().join("snapshots").join(stage));
+        s.set_prepend_module_to_snapshot(false);
+        s.set_omit_expression(true);
+        s.set_input_file(&path);
+        s.set_snapshot_suffix(path.file_name().unwrap().to_string_lossy().to_string());
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            s.bind(|| insta::assert_snapshot!(stage, view(&path)));
+        }));
+        if result.is_err() {
+            failed.push(path.display().to_string());
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{stage} snapshots differ for: {failed:#?}"
+    );
+}
+
+#[test]
+fn parse_stage() {
+    check_stage("parse", parse_view);
+}
+
+#[test]
+fn emit_stage() {
+    check_stage("emit", emit_view);
+}

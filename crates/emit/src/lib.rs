@@ -1,8 +1,9 @@
 //! Writers for an iki [`Document`]: canonical JSON, flat NDJSON rows and a
 //! plain-text outline for reading (and for snapshot tests).
 //!
-//! Canonical JSON is the model's field order, UTF-8, two-space indent and a
-//! trailing newline: the same document always gives the same bytes.
+//! Canonical JSON is the model's field order, UTF-8, two-space indent with
+//! arrays of scalars kept on one line (`"span": [9, 29]`), and a trailing
+//! newline: the same document always gives the same bytes.
 //!
 //! ```
 //! use iki_model::Document;
@@ -15,12 +16,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod canonical;
 mod outline;
 
 use iki_model::{rows, Document};
 use std::io::Write;
 use thiserror::Error;
 
+pub use canonical::Canonical;
 pub use outline::outline;
 
 /// Why writing failed.
@@ -47,7 +50,10 @@ pub enum Layout {
 pub fn write_json<W: Write>(out: W, doc: &Document, layout: Layout) -> Result<(), EmitError> {
     let mut out = std::io::BufWriter::new(out);
     match layout {
-        Layout::Pretty => serde_json::to_writer_pretty(&mut out, doc)?,
+        Layout::Pretty => {
+            let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical::default());
+            serde::Serialize::serialize(doc, &mut ser)?;
+        }
         Layout::Compact => serde_json::to_writer(&mut out, doc)?,
     }
     out.write_all(b"\n")?;

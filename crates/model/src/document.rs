@@ -127,7 +127,8 @@ pub struct Unit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// Stable id: a slug of group kind and title, unique in the document and
-    /// independent of the number, e.g. `administrator/sekretaris`.
+    /// independent of the number, e.g. `administrator/sekretaris`; a title
+    /// that occurs again in the same group gets `--2`, `--3`, ...
     pub id: String,
     /// Number as written, e.g. "3" or "1.1".
     pub number: String,
@@ -186,7 +187,8 @@ pub struct Skipped {
     pub line: u32,
     /// Why it was skipped.
     pub reason: SkipReason,
-    /// The line as written (trimmed).
+    /// The line's text with markdown markers and tags removed (table cells
+    /// joined by tabs); a line that is only markup, as written.
     pub text: String,
 }
 

@@ -19,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod accounting;
 mod diagnostic;
 mod document;
 mod formula;

@@ -110,6 +110,14 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
             Event::Start(Tag::Item) => {
                 if let Some(line) = lines.get_mut(line_of(range.start)) {
                     line.item_start = true;
+                    // Keep an ordered list's number ("6. JABATAN ..."): for
+                    // these documents it is a position number, not markup.
+                    let marker = text.get(range.start..).unwrap_or("");
+                    let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
+                    if digits > 0 {
+                        line.text.push_str(&marker[..digits]);
+                        line.text.push_str(". ");
+                    }
                 }
             }
             Event::Rule => {
@@ -161,6 +169,9 @@ mod tests {
         assert_eq!(lines[7].kind, BlockKind::Rule);
         assert!(lines[9].is_bold() && lines[10].is_bold());
         assert_eq!(lines[10].text, "B");
+        let lines = read("6. JABATAN ANALIS\n\n- 2) b\n");
+        assert_eq!(lines[0].text, "6. JABATAN ANALIS");
+        assert_eq!(lines[2].text, "2. b");
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub struct Token<'a> {
     pub line: u32,
     /// The line as written, trimmed.
     pub raw: &'a str,
+    /// The line's text without markup: what a skipped line keeps. Markdown
+    /// markers and tags are removed, table cells are joined by tabs; a line
+    /// that is only markup keeps its raw form.
+    pub text: String,
     /// What it is.
     pub kind: Kind,
 }
@@ -85,10 +89,23 @@ pub fn classify<'a>(lines: &[Line<'a>]) -> Vec<Token<'a>> {
     lines
         .iter()
         .filter(|l| !l.is_blank())
-        .map(|l| Token {
-            line: l.number,
-            raw: l.raw.trim(),
-            kind: kind_of(l),
+        .map(|l| {
+            let kind = kind_of(l);
+            let raw = l.raw.trim();
+            let text = match &kind {
+                Kind::Heading { text, .. } | Kind::Text { text, .. } => text.clone(),
+                Kind::DutyLabel { .. } => cells::clean(&l.text.replace('*', " ")),
+                Kind::TableRow(_) | Kind::TableHeader(_) | Kind::EmptyRow => {
+                    cells::split(raw).join("\t")
+                }
+                Kind::Separator | Kind::Markup => raw.to_string(),
+            };
+            Token {
+                line: l.number,
+                raw,
+                text,
+                kind,
+            }
         })
         .collect()
 }

@@ -27,7 +27,8 @@ pub fn slug(kind: GroupKind, title: &str) -> String {
     out
 }
 
-/// Hands out unique ids: a slug already taken gets `-2`, then `-3`, ...
+/// Hands out unique ids: a slug already taken gets `--2`, then `--3`, ...
+/// (a double dash never occurs in a slug, so "X 2" and a second "X" differ).
 #[derive(Default)]
 pub struct Ids {
     used: BTreeSet<String>,
@@ -41,7 +42,7 @@ impl Ids {
         let mut n = 1u32;
         while self.used.contains(&candidate) {
             n += 1;
-            candidate = format!("{base}-{n}");
+            candidate = format!("{base}--{n}");
         }
         self.used.insert(candidate.clone());
         candidate
@@ -78,7 +79,7 @@ mod tests {
         assert_eq!(ids.next(k, "Pengelola"), "fungsional_umum/pengelola");
         assert_eq!(ids.next(k, "Pengelola 2"), "fungsional_umum/pengelola-2");
         // The second "Pengelola" must not collide with "Pengelola 2".
-        assert_eq!(ids.next(k, "Pengelola"), "fungsional_umum/pengelola-3");
-        assert_eq!(ids.next(k, "Pengelola"), "fungsional_umum/pengelola-4");
+        assert_eq!(ids.next(k, "Pengelola"), "fungsional_umum/pengelola--2");
+        assert_eq!(ids.next(k, "Pengelola"), "fungsional_umum/pengelola--3");
     }
 }
