@@ -1,25 +1,30 @@
 //! Command-line arguments.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
 Exit status:
   0   success (warnings allowed)
+  1   `iki check` found errors in the document
   2   bad command line
   65  the input is not a readable IKI document (binary, or no positions found)
   74  a file could not be read or written
 
 Examples:
-  iki convert seeds/bkpsdm-sumenep-2024.md -o iki-2024.json
+  iki convert seeds/bkpsdm-sumenep-2024.md -o iki-2024.json --changes changes.json
   iki rows seeds/bkpsdm-sumenep-2024.md > rows.ndjson
+  iki check seeds/bkpsdm-sumenep-2024.md
+  iki render seeds/bkpsdm-sumenep-2024.md -o clean.md
   cat iki.md | iki convert - --compact";
 
 /// Turn Indonesian IKI documents (Indikator Kinerja Individu) into structured data.
 ///
 /// Reads the PDF-converted markdown an agency publishes each year (positions,
 /// their Tugas and Fungsi, and the table of SASARAN, INDIKATOR KINERJA,
-/// FORMULASI and SUMBER DATA) and writes it as canonical JSON or flat rows.
+/// FORMULASI and SUMBER DATA), fixes known misspellings, spacing and
+/// duplicate rows (recording every change), and writes canonical JSON or
+/// flat rows.
 #[derive(Debug, Parser)]
 #[command(name = "iki", version, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
@@ -43,11 +48,25 @@ pub enum Command {
     /// Keys: group, unit, position_id, position_number, position_title,
     /// sasaran, indikator, formulasi, sumber_data, measure, source_lines.
     #[command(after_help = AFTER_HELP)]
-    Rows(CommonArgs),
+    Rows(DocArgs),
+    /// Show everything that was fixed, suggested or looks wrong, like
+    /// compiler diagnostics with the source line underlined.
+    ///
+    /// Exits 1 if the document has errors (a row without an indicator, a row
+    /// with more cells than its header); warnings alone exit 0. Possible typos
+    /// the glossary does not know are shown as help, with their evidence;
+    /// where Debian's hunspell-id dictionary is installed, words it does not
+    /// know are shown too. Suggestions never change the output of convert.
+    #[command(after_help = AFTER_HELP)]
+    Check(CheckArgs),
+    /// Write the normalized document back as clean markdown in one canonical
+    /// layout (one heading style, one table layout, no debris).
+    #[command(after_help = AFTER_HELP)]
+    Render(DocArgs),
     /// Print a readable outline of what was read: groups, positions, duties,
     /// rows with their source lines, and every skipped line with its reason.
     #[command(after_help = AFTER_HELP)]
-    Outline(CommonArgs),
+    Outline(DocArgs),
 }
 
 /// Input, output and verbosity, shared by every subcommand.
@@ -63,13 +82,70 @@ pub struct CommonArgs {
     pub quiet: bool,
 }
 
-/// Arguments of `iki convert`.
+/// How the document is normalized.
 #[derive(Debug, Args)]
-pub struct ConvertArgs {
+pub struct NormalizeArgs {
+    /// Skip the normalizer: output the text exactly as parsed.
+    #[arg(long)]
+    pub raw: bool,
+    /// Extra glossary of misspellings (TSV: wrong, right, note); its entries
+    /// win over the built-in ones. May be given several times.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+}
+
+/// Arguments of commands that read one document.
+#[derive(Debug, Args)]
+pub struct DocArgs {
     /// Input and output.
     #[command(flatten)]
     pub common: CommonArgs,
+    /// Normalization.
+    #[command(flatten)]
+    pub normalize: NormalizeArgs,
+}
+
+/// Arguments of `iki convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Input, output, normalization.
+    #[command(flatten)]
+    pub doc: DocArgs,
     /// Write the JSON on one line.
     #[arg(long)]
     pub compact: bool,
+    /// Also write the normalizer's audit log (every change: rule, where,
+    /// before, after, source line) to FILE as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub changes: Option<PathBuf>,
+}
+
+/// Output format of `iki check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style diagnostics (colour on a terminal).
+    Human,
+    /// One JSON object with the diagnostics, changes and suggestions.
+    Json,
+}
+
+/// Arguments of `iki check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The document to check, or `-` for standard input.
+    pub input: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: CheckFormat,
+    /// Extra glossary of misspellings (TSV: wrong, right, note).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+    /// Hunspell dictionary to check words against, as the path without
+    /// extension (`.aff` and `.dic` are added). Default: the system's
+    /// Indonesian dictionary, /usr/share/hunspell/id_ID, if installed.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_dictionary")]
+    pub dictionary: Option<PathBuf>,
+    /// Do not check words against a dictionary.
+    #[arg(long)]
+    pub no_dictionary: bool,
 }

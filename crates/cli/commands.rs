@@ -1,12 +1,19 @@
-//! The subcommands: read, parse, emit. No document logic lives here.
+//! The subcommands: read, parse, normalize, emit. No document logic lives
+//! here, only the wiring of the stages and where their output goes.
 
-use crate::args::{Cli, Command, CommonArgs};
+use crate::args::{CheckArgs, CheckFormat, Cli, Command, CommonArgs, DocArgs, NormalizeArgs};
+use crate::exit;
 use crate::io::{display_name, read_input, CliError, Output};
+use iki_emit::report::Finding;
 use iki_emit::Layout;
-use iki_model::{Diagnostic, Severity};
+use iki_model::{Change, Diagnostic, Document, Severity, Span};
+use iki_normalize::{Dictionary, Glossary, Suggestion, SuggestionReason};
+use serde::Serialize;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
-/// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
+/// Runs the parsed command line; returns the exit status.
+pub fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
         Command::Convert(a) => {
             let layout = if a.compact {
@@ -14,51 +21,310 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             } else {
                 Layout::Pretty
             };
-            let doc = load(&a.common)?;
-            Output::new(a.common.output.as_deref(), &a.common.input)?
-                .write_with(|w| iki_emit::write_json(w, &doc, layout))
+            let loaded = load(&a.doc.common, &a.doc.normalize)?;
+            let out = Output::new(a.doc.common.output.as_deref(), &a.doc.common.input)?;
+            let changes_out = match &a.changes {
+                Some(p) => Some(Output::new(Some(p), &a.doc.common.input)?),
+                None => None,
+            };
+            out.write_with(|w| iki_emit::write_json(w, &loaded.document, layout))?;
+            if let Some(c) = changes_out {
+                c.write_with(|w| iki_emit::write_changes(w, &loaded.changes))?;
+            }
         }
         Command::Rows(a) => {
-            let doc = load(&a)?;
-            Output::new(a.output.as_deref(), &a.input)?
-                .write_with(|w| iki_emit::write_rows(w, &doc))
+            let (out, loaded) = open(&a)?;
+            out.write_with(|w| iki_emit::write_rows(w, &loaded.document))?;
+        }
+        Command::Render(a) => {
+            let (out, loaded) = open(&a)?;
+            let text = iki_emit::markdown(&loaded.document);
+            out.write_with(|w| w.write_all(text.as_bytes()).map_err(Into::into))?;
         }
         Command::Outline(a) => {
-            let doc = load(&a)?;
-            let text = iki_emit::outline(&doc);
-            Output::new(a.output.as_deref(), &a.input)?
-                .write_with(|w| w.write_all(text.as_bytes()).map_err(Into::into))
+            let (out, loaded) = open(&a)?;
+            let text = iki_emit::outline(&loaded.document);
+            out.write_with(|w| w.write_all(text.as_bytes()).map_err(Into::into))?;
         }
+        Command::Check(a) => return check(&a),
     }
+    Ok(exit::OK)
 }
 
-/// Reads and parses one input, reporting its warnings on standard error.
-fn load(a: &CommonArgs) -> Result<iki_model::Document, CliError> {
-    let bytes = read_input(&a.input)?;
-    let name = display_name(&a.input);
-    let parsed = iki_parse::parse(&bytes).map_err(|source| CliError::Parse {
+/// The output (checked before any work is done) and the loaded document.
+fn open(a: &DocArgs) -> Result<(Output, Loaded), CliError> {
+    let out = Output::new(a.common.output.as_deref(), &a.common.input)?;
+    Ok((out, load(&a.common, &a.normalize)?))
+}
+
+/// A document read through the pipeline.
+struct Loaded {
+    name: String,
+    source: String,
+    document: Document,
+    changes: Vec<Change>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn glossary(files: &[PathBuf]) -> Result<Glossary, CliError> {
+    let mut g = Glossary::builtin()?;
+    for f in files {
+        let bytes = read_input(f)?;
+        g.extend_from_tsv(&String::from_utf8_lossy(&bytes), &display_name(f))?;
+    }
+    Ok(g)
+}
+
+/// Reads, decodes, parses and (unless `--raw`) normalizes one input.
+fn read(input: &Path, n: &NormalizeArgs) -> Result<Loaded, CliError> {
+    let glossary = glossary(&n.glossary)?;
+    let bytes = read_input(input)?;
+    let name = display_name(input);
+    let parse_err = |source: iki_parse::ParseError| CliError::Parse {
         path: name.clone(),
         line: source.line().map_or(String::new(), |l| format!(":{l}")),
         source,
-    })?;
-    if !a.quiet {
-        report(&name, &parsed.diagnostics);
-    }
-    Ok(parsed.document)
+    };
+    let decoded = iki_parse::decode::decode(&bytes).map_err(parse_err)?;
+    let parsed = iki_parse::parse_text(&decoded.text).map_err(parse_err)?;
+    let mut diagnostics = decoded.diagnostics;
+    diagnostics.extend(parsed.diagnostics);
+    let (document, changes) = if n.raw {
+        (parsed.document, Vec::new())
+    } else {
+        let normalized = iki_normalize::normalize(&parsed.document, &glossary);
+        diagnostics.extend(normalized.diagnostics);
+        (normalized.document, normalized.changes)
+    };
+    diagnostics.sort_by_key(|d| d.span);
+    Ok(Loaded {
+        name,
+        source: decoded.text,
+        document,
+        changes,
+        diagnostics,
+    })
 }
 
-fn report(name: &str, diagnostics: &[Diagnostic]) {
-    for d in diagnostics
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-    {
-        let level = match d.severity {
-            Severity::Error => "error",
-            _ => "warning",
-        };
-        eprintln!(
-            "{}:{}: {level}[{}]: {}",
-            name, d.span.first, d.code, d.message
-        );
+/// [`read`], then reports warnings on standard error.
+fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
+    let loaded = read(&a.input, n)?;
+    if !a.quiet {
+        for d in loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+        {
+            let level = match d.severity {
+                Severity::Error => "error",
+                _ => "warning",
+            };
+            eprintln!(
+                "{}:{}: {level}[{}]: {}",
+                loaded.name, d.span.first, d.code, d.message
+            );
+        }
     }
+    Ok(loaded)
+}
+
+/// The differing middle of two texts, widened to whole words (and to the
+/// word before, when only punctuation or spaces differ).
+fn excerpt(before: &str, after: &str) -> (String, String) {
+    let b: Vec<char> = before.chars().collect();
+    let a: Vec<char> = after.chars().collect();
+    let mut start = b.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let mut tail = b[start..]
+        .iter()
+        .rev()
+        .zip(a[start..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let word = |c: &char| c.is_alphanumeric();
+    while start > 0 && word(&b[start - 1]) {
+        start -= 1;
+    }
+    while tail > 0 && word(&b[b.len() - tail]) {
+        tail -= 1;
+    }
+    let has_word = |v: &[char]| v[start..v.len() - tail].iter().any(word);
+    if !has_word(&b) && !has_word(&a) {
+        while start > 0 && !word(&b[start - 1]) {
+            start -= 1;
+        }
+        while start > 0 && word(&b[start - 1]) {
+            start -= 1;
+        }
+    }
+    // A pure deletion or insertion ("Kepegawaian Kepegawaian" ->
+    // "Kepegawaian") reads better with the word before it.
+    let pure = a[start..a.len() - tail].is_empty() || b[start..b.len() - tail].is_empty();
+    if pure && start > 0 {
+        start -= 1;
+        while start > 0 && !word(&b[start]) {
+            start -= 1;
+        }
+        while start > 0 && word(&b[start - 1]) {
+            start -= 1;
+        }
+    }
+    let cut = |v: &[char]| v[start..v.len() - tail].iter().collect::<String>();
+    (cut(&b), cut(&a))
+}
+
+/// What `iki check --format json` prints.
+#[derive(Serialize)]
+struct CheckReport<'a> {
+    file: &'a str,
+    summary: Summary,
+    diagnostics: Vec<&'a Diagnostic>,
+    changes: &'a [Change],
+    suggestions: &'a [Suggestion],
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+    fixed: usize,
+    suggestions: usize,
+}
+
+fn check(a: &CheckArgs) -> Result<u8, CliError> {
+    let n = NormalizeArgs {
+        raw: false,
+        glossary: a.glossary.clone(),
+    };
+    let loaded = read(&a.input, &n)?;
+    let dictionary = if a.no_dictionary {
+        None
+    } else if let Some(path) = &a.dictionary {
+        Some(Dictionary::load(path).map_err(CliError::Dictionary)?)
+    } else {
+        Dictionary::system()
+    };
+    let glossary = glossary(&a.glossary)?;
+    let suggestions = iki_normalize::suggest(&[&loaded.document], &glossary, dictionary.as_ref());
+
+    // Everything as diagnostics, in source order: fixes as notes,
+    // suggestions as help.
+    let mut all: Vec<(Diagnostic, Option<String>)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.clone(), None))
+        .collect();
+    for c in &loaded.changes {
+        let (before, after) = excerpt(&c.before, &c.after);
+        let what = c
+            .position
+            .as_deref()
+            .map_or(c.field.clone(), |p| format!("{p} {}", c.field));
+        let message = if c.after.is_empty() {
+            format!("removed: {what} repeats an earlier row")
+        } else {
+            format!("fixed: {before:?} -> {after:?} in {what}")
+        };
+        all.push((
+            Diagnostic::note(&format!("fixed-{}", c.rule), message, Span::line(c.line)),
+            Some(before),
+        ));
+    }
+    for s in &suggestions {
+        let line = s.lines.first().copied().unwrap_or(1);
+        let also = if s.lines.len() > 1 {
+            format!(
+                " (lines {})",
+                s.lines
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            String::new()
+        };
+        let reason = match s.reason {
+            SuggestionReason::EditDistance => "one letter apart",
+            SuggestionReason::Transposition => "two letters swapped",
+            SuggestionReason::DoubledLetter => "a letter doubled",
+            SuggestionReason::NotInDictionary => "not in the dictionary",
+        };
+        let message = match (&s.candidate, s.reason) {
+            (Some(c), SuggestionReason::NotInDictionary) if s.candidate_count == 0 => format!(
+                "{:?} ({}x{also}) is not in the dictionary, which suggests {c:?}; if the word is right, add it to the allow-list",
+                s.word, s.count
+            ),
+            (Some(c), _) => format!(
+                "{:?} ({}x{also}) may be a misspelling of {c:?} ({}x in this document): {reason}; to fix it, add \"{}\\t{c}\" to a glossary",
+                s.word, s.count, s.candidate_count, s.word
+            ),
+            (None, _) => format!(
+                "{:?} ({}x{also}) is not in the dictionary; if the word is right, add it to the allow-list",
+                s.word, s.count
+            ),
+        };
+        all.push((
+            Diagnostic::help("possible-typo", message, Span::line(line)),
+            Some(s.word.clone()),
+        ));
+    }
+    all.sort_by_key(|(d, _)| d.span);
+
+    let errors = all
+        .iter()
+        .filter(|(d, _)| d.severity == Severity::Error)
+        .count();
+    let warnings = all
+        .iter()
+        .filter(|(d, _)| d.severity == Severity::Warning)
+        .count();
+    match a.format {
+        CheckFormat::Json => {
+            let report = CheckReport {
+                file: &loaded.name,
+                summary: Summary {
+                    errors,
+                    warnings,
+                    fixed: loaded.changes.len(),
+                    suggestions: suggestions.len(),
+                },
+                diagnostics: loaded.diagnostics.iter().collect(),
+                changes: &loaded.changes,
+                suggestions: &suggestions,
+            };
+            Output::Stdout.write_with(|w| iki_emit::write_canonical(w, &report))?;
+        }
+        CheckFormat::Human => {
+            let findings: Vec<Finding> = all
+                .iter()
+                .map(|(d, focus)| Finding {
+                    diagnostic: d,
+                    focus: focus.as_deref(),
+                })
+                .collect();
+            let stdout = std::io::stdout();
+            let choice = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+                codespan_reporting::term::termcolor::ColorChoice::Auto
+            } else {
+                codespan_reporting::term::termcolor::ColorChoice::Never
+            };
+            let mut out = codespan_reporting::term::termcolor::StandardStream::stdout(choice);
+            let write_err = |source| CliError::Write {
+                path: "<stdout>".into(),
+                source,
+            };
+            iki_emit::report::render(&mut out, &loaded.name, &loaded.source, &findings)
+                .map_err(write_err)?;
+            use std::io::Write;
+            writeln!(
+                out,
+                "{}: {errors} error(s), {warnings} warning(s), {} fix(es), {} suggestion(s)",
+                loaded.name,
+                loaded.changes.len(),
+                suggestions.len()
+            )
+            .map_err(write_err)?;
+        }
+    }
+    Ok(if errors > 0 { exit::FINDINGS } else { exit::OK })
 }

@@ -42,6 +42,12 @@ pub enum CliError {
         /// Why.
         source: iki_parse::ParseError,
     },
+    /// A glossary file is malformed.
+    #[error("{0}")]
+    Glossary(#[from] iki_normalize::GlossaryError),
+    /// A dictionary could not be loaded.
+    #[error("cannot load dictionary {0}")]
+    Dictionary(String),
     /// Serialization failed.
     #[error("{path}: {source}")]
     Emit {
@@ -56,7 +62,8 @@ impl CliError {
     /// The exit status for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Parse { .. } => exit::DATA,
+            CliError::Parse { .. } | CliError::Glossary(_) => exit::DATA,
+            CliError::Dictionary(_) => exit::IO,
             CliError::OverInput { .. } => exit::USAGE,
             CliError::Read { .. } | CliError::Write { .. } | CliError::Emit { .. } => exit::IO,
         }

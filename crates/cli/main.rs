@@ -12,6 +12,8 @@ use std::process::ExitCode;
 pub mod exit {
     /// Success.
     pub const OK: u8 = 0;
+    /// `iki check` found errors in the document.
+    pub const FINDINGS: u8 = 1;
     /// Bad command line (clap's own status).
     pub const USAGE: u8 = 2;
     /// The input is not a readable IKI document (sysexits EX_DATAERR).
@@ -23,7 +25,7 @@ pub mod exit {
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     match commands::run(cli) {
-        Ok(()) => ExitCode::from(exit::OK),
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("iki: error: {e}");
             ExitCode::from(e.exit_code())

@@ -1,5 +1,6 @@
-//! Writers for an iki [`Document`]: canonical JSON, flat NDJSON rows and a
-//! plain-text outline for reading (and for snapshot tests).
+//! Writers for an iki [`Document`]: canonical JSON, flat NDJSON rows, the
+//! normalizer's audit log, canonical markdown, a plain-text outline for
+//! reading (and for snapshot tests), and compiler-style diagnostics.
 //!
 //! Canonical JSON is the model's field order, UTF-8, two-space indent with
 //! arrays of scalars kept on one line (`"span": [9, 29]`), and a trailing
@@ -17,13 +18,16 @@
 #![deny(missing_docs)]
 
 mod canonical;
+mod markdown;
 mod outline;
+pub mod report;
 
 use iki_model::{rows, Document};
 use std::io::Write;
 use thiserror::Error;
 
 pub use canonical::Canonical;
+pub use markdown::markdown;
 pub use outline::outline;
 
 /// Why writing failed.
@@ -68,6 +72,26 @@ pub fn write_rows<W: Write>(out: W, doc: &Document) -> Result<(), EmitError> {
         serde_json::to_writer(&mut out, &row)?;
         out.write_all(b"\n")?;
     }
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes the normalizer's audit log as a canonical JSON array.
+pub fn write_changes<W: Write>(out: W, changes: &[iki_model::Change]) -> Result<(), EmitError> {
+    let mut out = std::io::BufWriter::new(out);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical::default());
+    serde::Serialize::serialize(changes, &mut ser)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes any serializable value in the canonical JSON layout.
+pub fn write_canonical<W: Write, T: serde::Serialize>(out: W, value: &T) -> Result<(), EmitError> {
+    let mut out = std::io::BufWriter::new(out);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical::default());
+    value.serialize(&mut ser)?;
+    out.write_all(b"\n")?;
     out.flush()?;
     Ok(())
 }

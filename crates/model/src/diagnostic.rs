@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// A suggestion for a person to act on (a possible typo).
+    Help,
     /// Something worth knowing; the output is complete.
     Note,
     /// The input looks wrong; the output is a best reading of it.
@@ -33,6 +35,26 @@ impl Diagnostic {
     pub fn warning(code: &str, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
+            code: code.to_string(),
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// An error.
+    pub fn error(code: &str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code: code.to_string(),
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// A help message (a suggestion).
+    pub fn help(code: &str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Help,
             code: code.to_string(),
             message: message.into(),
             span,

@@ -1,7 +1,8 @@
 //! The document tree: document, groups, positions, duties and indicators.
 
-use crate::{Formula, Measure, Span};
+use crate::{Formula, Measure, Rule, Span};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Version of the canonical JSON layout. Bump it when a key is renamed,
 /// removed or changes meaning; adding an optional key does not bump it.
@@ -27,6 +28,9 @@ pub struct Document {
     pub groups: Vec<Group>,
     /// Non-blank source lines that belong to no element, each with a reason.
     pub skipped: Vec<Skipped>,
+    /// How many changes each normalization rule made; `None` for a document
+    /// that was not normalized (`iki convert --raw`).
+    pub normalized: Option<BTreeMap<Rule, u32>>,
 }
 
 impl Default for Document {
@@ -41,6 +45,7 @@ impl Default for Document {
             year: None,
             groups: Vec::new(),
             skipped: Vec::new(),
+            normalized: None,
         }
     }
 }
@@ -79,6 +84,17 @@ impl GroupKind {
             GroupKind::Pengawas => "pengawas",
             GroupKind::FungsionalTertentu => "fungsional_tertentu",
             GroupKind::FungsionalUmum => "fungsional_umum",
+        }
+    }
+
+    /// The banner that names this kind in a document, e.g. "JABATAN PENGAWAS".
+    pub fn banner(self) -> &'static str {
+        match self {
+            GroupKind::PimpinanTinggi => "JABATAN PIMPINAN TINGGI",
+            GroupKind::Administrator => "JABATAN ADMINISTRATOR",
+            GroupKind::Pengawas => "JABATAN PENGAWAS",
+            GroupKind::FungsionalTertentu => "JABATAN FUNGSIONAL TERTENTU",
+            GroupKind::FungsionalUmum => "JABATAN FUNGSIONAL UMUM",
         }
     }
 
@@ -214,4 +230,7 @@ pub enum SkipReason {
     Markup,
     /// A line the parser did not understand (reported as a diagnostic).
     Unrecognized,
+    /// An indicator row removed by the normalizer as a duplicate of an
+    /// earlier row of the same position (see the audit log).
+    DuplicateRow,
 }

@@ -20,13 +20,17 @@
 #![deny(missing_docs)]
 
 mod accounting;
+mod change;
 mod diagnostic;
 mod document;
 mod formula;
+mod formula_read;
+pub mod ids;
 mod measure;
 mod row;
 mod span;
 
+pub use change::{Change, Rule};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
     Document, Group, GroupKind, Indicator, Item, Position, SkipReason, Skipped, Unit,

@@ -3,12 +3,12 @@
 //! and where each line belongs.
 
 use crate::classify::{Duty, Kind, Token};
-use crate::slug::Ids;
+use crate::meta;
 use crate::vocab::{self, Banner, Role};
-use crate::{formula, meta};
+use iki_model::ids::Ids;
 use iki_model::{
-    Diagnostic, Document, Group, GroupKind, Indicator, Item, Measure, Position, SkipReason,
-    Skipped, Span, Unit,
+    Diagnostic, Document, Formula, Group, GroupKind, Indicator, Item, Measure, Position,
+    SkipReason, Skipped, Span, Unit,
 };
 use regex::Regex;
 use std::sync::OnceLock;
@@ -343,7 +343,14 @@ impl Builder {
             }
         };
         if cells.len() != roles.len() {
-            self.diags.push(Diagnostic::warning(
+            // More cells than columns: the extra text is kept in the last
+            // column, but the row is no longer trustworthy.
+            let make = if cells.len() > roles.len() {
+                Diagnostic::error
+            } else {
+                Diagnostic::warning
+            };
+            self.diags.push(make(
                 "cell-count",
                 format!(
                     "the row has {} cells but the header has {}",
@@ -428,7 +435,7 @@ impl Builder {
         }
         for i in &mut p.indicators {
             i.measure = Measure::from_indikator(&i.indikator);
-            i.formula = formula::read_formula(&i.formulasi);
+            i.formula = Formula::read(&i.formulasi);
             for (name, value) in [
                 ("SASARAN", &i.sasaran),
                 ("INDIKATOR KINERJA", &i.indikator),
@@ -436,7 +443,14 @@ impl Builder {
                 ("SUMBER DATA", &i.sumber_data),
             ] {
                 if value.is_empty() {
-                    self.diags.push(Diagnostic::warning(
+                    // A row without an indicator is broken; other empty
+                    // cells are gaps worth a look.
+                    let make = if name == "INDIKATOR KINERJA" {
+                        Diagnostic::error
+                    } else {
+                        Diagnostic::warning
+                    };
+                    self.diags.push(make(
                         "empty-cell",
                         format!("the {name} cell is empty"),
                         i.span,

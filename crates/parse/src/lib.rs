@@ -37,13 +37,10 @@ mod cells;
 mod classify;
 pub mod decode;
 mod error;
-mod formula;
 mod meta;
-mod slug;
 mod vocab;
 
 pub use error::ParseError;
-pub use formula::read_formula;
 use iki_model::{Diagnostic, Document};
 
 /// A parsed document and what the parser noticed on the way.

@@ -2,12 +2,18 @@
 //! (`$\frac{\text{A}}{\text{B}} \times 100\%$`) or in words
 //! ("A dibagi B x 100%", "(A / B) x 100%").
 
-use iki_model::Formula;
+use crate::Formula;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// Reads a ratio out of a formulasi cell, if it has one.
-pub fn read_formula(formulasi: &str) -> Option<Formula> {
+impl Formula {
+    /// Reads a ratio out of a formulasi cell, if it has one.
+    pub fn read(formulasi: &str) -> Option<Formula> {
+        read_formula(formulasi)
+    }
+}
+
+fn read_formula(formulasi: &str) -> Option<Formula> {
     if let Some(at) = formulasi.find("\\frac") {
         return read_latex(&formulasi[at + "\\frac".len()..]);
     }

@@ -1,6 +1,8 @@
-//! Stable position ids: a slug of group kind and title.
+//! Stable position ids: a slug of group kind and title, shared by the
+//! parser (which assigns them) and the normalizer (which reassigns them
+//! after fixing titles).
 
-use iki_model::GroupKind;
+use crate::GroupKind;
 use std::collections::BTreeSet;
 
 /// `kind/slug-of-title`: lower case, letters and digits, words joined by `-`.

@@ -1,0 +1,205 @@
+//! The glossary of known misspellings: a TSV file (wrong, right, note),
+//! applied whole-word and case-preserving. The built-in glossary is
+//! `data/glossary.tsv`; a user's file is layered on top and wins.
+
+use crate::text::words;
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// The built-in glossary.
+pub const BUILTIN: &str = include_str!("../data/glossary.tsv");
+
+/// A malformed glossary line.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("{source_name}:{line}: {message}")]
+pub struct GlossaryError {
+    /// File name (or "built-in glossary").
+    pub source_name: String,
+    /// 1-based line.
+    pub line: u32,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One entry: the words of the wrong form and the right form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The misspelling, as lowercase words.
+    pub wrong: Vec<String>,
+    /// The correction, as written in the file.
+    pub right: String,
+    /// Why, where it was seen.
+    pub note: String,
+}
+
+/// A set of entries keyed by their first word.
+#[derive(Clone, Debug, Default)]
+pub struct Glossary {
+    by_first: HashMap<String, Vec<Entry>>,
+}
+
+impl Glossary {
+    /// The built-in glossary.
+    pub fn builtin() -> Result<Glossary, GlossaryError> {
+        let mut g = Glossary::default();
+        g.extend_from_tsv(BUILTIN, "built-in glossary")?;
+        Ok(g)
+    }
+
+    /// Adds the entries of a TSV text; an entry for the same wrong form
+    /// replaces the earlier one, so later files win.
+    pub fn extend_from_tsv(&mut self, tsv: &str, source_name: &str) -> Result<(), GlossaryError> {
+        for (i, line) in tsv.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let err = |message: &str| GlossaryError {
+                source_name: source_name.to_string(),
+                line: i as u32 + 1,
+                message: message.to_string(),
+            };
+            let mut cols = line.split('\t');
+            let wrong = cols.next().unwrap_or("").trim();
+            let right = cols
+                .next()
+                .map(str::trim)
+                .ok_or_else(|| err("expected wrong<TAB>right<TAB>note"))?;
+            let note = cols.next().unwrap_or("").trim().to_string();
+            let wrong_words: Vec<String> = words(wrong)
+                .iter()
+                .map(|&(a, b)| wrong[a..b].to_lowercase())
+                .collect();
+            if wrong_words.is_empty() || right.is_empty() {
+                return Err(err("both the wrong and the right form must have a word"));
+            }
+            if wrong_words.join(" ") == right.to_lowercase() {
+                return Err(err("the right form is the same as the wrong one"));
+            }
+            let entries = self.by_first.entry(wrong_words[0].clone()).or_default();
+            entries.retain(|e| e.wrong != wrong_words);
+            entries.push(Entry {
+                wrong: wrong_words,
+                right: right.to_string(),
+                note,
+            });
+            // Longest match first.
+            entries.sort_by_key(|e| std::cmp::Reverse(e.wrong.len()));
+        }
+        Ok(())
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether `word` (any case) is the first word of some entry.
+    pub fn is_wrong_form(&self, word: &str) -> bool {
+        self.by_first.contains_key(&word.to_lowercase())
+    }
+
+    /// Replaces every misspelling in `s`, keeping the case of what was
+    /// written (all upper, Capitalized, or as in the glossary).
+    pub fn apply(&self, s: &str) -> String {
+        if self.by_first.is_empty() {
+            return s.to_string();
+        }
+        let ws = words(s);
+        let mut out = String::with_capacity(s.len());
+        let mut copied = 0;
+        let mut i = 0;
+        while i < ws.len() {
+            let (a, b) = ws[i];
+            let first = s[a..b].to_lowercase();
+            let hit = self.by_first.get(&first).and_then(|entries| {
+                entries.iter().find(|e| {
+                    e.wrong.len() <= ws.len() - i
+                        && e.wrong.iter().enumerate().all(|(k, w)| {
+                            let (x, y) = ws[i + k];
+                            let joined_by_space =
+                                k == 0 || s[ws[i + k - 1].1..x].chars().all(|c| c == ' ');
+                            joined_by_space && s[x..y].to_lowercase() == *w
+                        })
+                })
+            });
+            match hit {
+                Some(e) => {
+                    let end = ws[i + e.wrong.len() - 1].1;
+                    out.push_str(&s[copied..a]);
+                    out.push_str(&match_case(&s[a..end], &e.right));
+                    copied = end;
+                    i += e.wrong.len();
+                }
+                None => i += 1,
+            }
+        }
+        out.push_str(&s[copied..]);
+        out
+    }
+}
+
+/// `right` in the case of `written`.
+fn match_case(written: &str, right: &str) -> String {
+    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return right.to_uppercase();
+    }
+    if letters.first().is_some_and(|c| c.is_uppercase()) {
+        let mut chars = right.chars();
+        return match chars.next() {
+            Some(f) => f.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+    }
+    right.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(tsv: &str) -> Glossary {
+        let mut g = Glossary::default();
+        g.extend_from_tsv(tsv, "test").unwrap();
+        g
+    }
+
+    #[test]
+    fn whole_word_case_preserving() {
+        let g = g("presentase\tpersentase\tnote\ndi berikan\tdiberikan\t\n");
+        assert_eq!(g.apply("Presentase ASN"), "Persentase ASN");
+        assert_eq!(g.apply("PRESENTASE ASN"), "PERSENTASE ASN");
+        assert_eq!(g.apply("nilai presentase."), "nilai persentase.");
+        assert_eq!(g.apply("Presentasenya"), "Presentasenya");
+        assert_eq!(g.apply("yang di berikan oleh"), "yang diberikan oleh");
+        assert_eq!(g.apply("yang di\tberikan"), "yang di\tberikan");
+    }
+
+    #[test]
+    fn later_entries_win_and_errors_name_the_line() {
+        let mut gl = g("tegoran\tteguran\t\n");
+        gl.extend_from_tsv("tegoran\ttegur-an\tmine\n", "user.tsv")
+            .unwrap();
+        assert_eq!(gl.apply("Surat Tegoran"), "Surat Tegur-an");
+        assert_eq!(gl.len(), 1);
+        let e = Glossary::default()
+            .extend_from_tsv("# c\nonlyone\n", "user.tsv")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "user.tsv:2: expected wrong<TAB>right<TAB>note"
+        );
+    }
+
+    #[test]
+    fn builtin_glossary_loads() {
+        let g = Glossary::builtin().unwrap();
+        assert!(!g.is_empty());
+    }
+}

@@ -1,0 +1,222 @@
+//! The normalizer: fixes what a careful proofreader would fix in a parsed
+//! IKI document, and records every change.
+//!
+//! Rules, in order ([`iki_model::Rule::ALL`]): Unicode NFC; whitespace;
+//! glossary of known misspellings (whole-word, case-preserving); wrong case
+//! inside a word, where the document spells the word properly elsewhere;
+//! doubled words; spacing around punctuation; trailing dots; then duplicate
+//! rows within a position are removed. Near-duplicate rows and numbering
+//! anomalies are reported, never changed; [`suggest()`] finds likely typos the
+//! glossary does not know yet, without changing anything.
+//!
+//! Every rule is idempotent, and so is [`normalize`] as a whole.
+//!
+//! ```
+//! use iki_normalize::{normalize, Glossary};
+//!
+//! let src = "### 1. JABATAN ANALIS\n\n- Tugas : Menyusun laporan..\n\n\
+//!            SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
+//!            Terselesaikannya laporan\tPresentase laporan  tepat waktu\tX\tBdan Kepegawaian\n";
+//! let raw = iki_parse::parse(src.as_bytes()).unwrap().document;
+//! let fixed = normalize(&raw, &Glossary::builtin().unwrap());
+//! let row = &fixed.document.groups[0].positions[0].indicators[0];
+//! assert_eq!(row.indikator, "Persentase laporan tepat waktu");
+//! assert_eq!(row.sumber_data, "Badan Kepegawaian");
+//! assert_eq!(fixed.document.groups[0].positions[0].tugas[0].text, "Menyusun laporan.");
+//! assert_eq!(fixed.changes.len(), 3);
+//! ```
+#![deny(missing_docs)]
+
+pub mod glossary;
+mod numbering;
+mod rows;
+pub mod suggest;
+pub mod text;
+mod walk;
+
+pub use glossary::{Glossary, GlossaryError};
+pub use rows::NEAR_DUPLICATE_EDITS;
+pub use suggest::{suggest, Dictionary, Suggestion, SuggestionReason};
+
+use iki_model::ids::Ids;
+use iki_model::{Change, Diagnostic, Document, Formula, Measure, Rule, SkipReason};
+use std::collections::BTreeMap;
+use walk::{fix, Context};
+
+/// A normalized document, its audit log and what was noticed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalized {
+    /// The document, with `normalized` counting the changes per rule.
+    pub document: Document,
+    /// Every change, in document order.
+    pub changes: Vec<Change>,
+    /// Near-duplicate rows and numbering anomalies.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Normalizes a document (parsed, or read back from canonical JSON).
+pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
+    let ctx = Context {
+        glossary,
+        known: text::ordinary_words(walk::texts(doc)),
+    };
+    let mut d = doc.clone();
+    let mut changes = Vec::new();
+    let mut diagnostics = Vec::new();
+
+    let line_of = |reason: SkipReason| {
+        doc.skipped
+            .iter()
+            .find(|s| s.reason == reason)
+            .map_or(1, |s| s.line)
+    };
+    if let Some(t) = &d.title {
+        d.title = Some(fix(
+            &ctx,
+            t,
+            None,
+            "document.title",
+            line_of(SkipReason::Title),
+            &mut changes,
+        ));
+    }
+    if let Some(t) = &d.agency_name {
+        let line = line_of(SkipReason::GroupBanner);
+        d.agency_name = Some(fix(
+            &ctx,
+            t,
+            None,
+            "document.agency_name",
+            line,
+            &mut changes,
+        ));
+    }
+
+    // Titles first: ids are derived from them.
+    let mut title_changes = Vec::new();
+    for g in &mut d.groups {
+        if let (Some(t), Some(b)) = (&g.title, g.banner) {
+            g.title = Some(fix(&ctx, t, None, "group.title", b.first, &mut changes));
+        }
+        for u in &mut g.units {
+            u.title = fix(
+                &ctx,
+                &u.title,
+                None,
+                "unit.title",
+                u.span.first,
+                &mut changes,
+            );
+        }
+        for p in &mut g.positions {
+            let start = title_changes.len();
+            p.title = fix(
+                &ctx,
+                &p.title,
+                None,
+                "title",
+                p.heading.first,
+                &mut title_changes,
+            );
+            for c in &mut title_changes[start..] {
+                c.position = Some(p.id.clone());
+            }
+        }
+    }
+    reassign_ids(&mut d, &mut title_changes);
+    changes.append(&mut title_changes);
+
+    let mut removed = Vec::new();
+    for g in &mut d.groups {
+        for p in &mut g.positions {
+            if let Some(u) = &p.unit {
+                let fixed = fix(
+                    &ctx,
+                    u,
+                    Some(&p.id),
+                    "unit",
+                    p.heading.first,
+                    &mut Vec::new(),
+                );
+                p.unit = Some(fixed);
+            }
+            let id = p.id.clone();
+            for (k, item) in p.tugas.iter_mut().enumerate() {
+                item.text = fix(
+                    &ctx,
+                    &item.text,
+                    Some(&id),
+                    &format!("tugas[{k}]"),
+                    item.span.first,
+                    &mut changes,
+                );
+            }
+            for (k, item) in p.fungsi.iter_mut().enumerate() {
+                item.text = fix(
+                    &ctx,
+                    &item.text,
+                    Some(&id),
+                    &format!("fungsi[{k}]"),
+                    item.span.first,
+                    &mut changes,
+                );
+            }
+            for (k, i) in p.indicators.iter_mut().enumerate() {
+                let line = i.span.first;
+                for (name, cell) in [
+                    ("sasaran", &mut i.sasaran),
+                    ("indikator", &mut i.indikator),
+                    ("formulasi", &mut i.formulasi),
+                    ("sumber_data", &mut i.sumber_data),
+                ] {
+                    *cell = fix(
+                        &ctx,
+                        cell,
+                        Some(&id),
+                        &format!("indicators[{k}].{name}"),
+                        line,
+                        &mut changes,
+                    );
+                }
+                i.measure = Measure::from_indikator(&i.indikator);
+                i.formula = Formula::read(&i.formulasi);
+            }
+            rows::dedupe(p, &mut changes, &mut removed, &mut diagnostics);
+        }
+        numbering::check(g, &mut diagnostics);
+    }
+    d.skipped.append(&mut removed);
+    d.skipped.sort_by_key(|s| s.line);
+
+    let mut counts: BTreeMap<Rule, u32> = Rule::ALL.iter().map(|r| (*r, 0)).collect();
+    for c in &changes {
+        *counts.entry(c.rule).or_default() += 1;
+    }
+    d.normalized = Some(counts);
+    diagnostics.sort_by_key(|x| x.span);
+    Normalized {
+        document: d,
+        changes,
+        diagnostics,
+    }
+}
+
+/// Ids follow the (fixed) titles, so that a typo fixed next year does not
+/// change a position's id. The title changes are re-pointed at the new ids.
+fn reassign_ids(d: &mut Document, title_changes: &mut [Change]) {
+    let mut ids = Ids::default();
+    let mut renamed = BTreeMap::new();
+    for g in &mut d.groups {
+        for p in &mut g.positions {
+            let id = ids.next(g.kind, &p.title);
+            if id != p.id {
+                renamed.insert(std::mem::replace(&mut p.id, id.clone()), id);
+            }
+        }
+    }
+    for c in title_changes {
+        if let Some(new) = c.position.as_ref().and_then(|old| renamed.get(old)) {
+            c.position = Some(new.clone());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Duplicate rows: an indicator row equal to an earlier row of the same
+//! position is removed (and its lines become skipped lines); a row that is
+//! only nearly the same is reported.
+
+use iki_model::{Change, Diagnostic, Indicator, Position, Rule, SkipReason, Skipped, Span};
+
+/// Two different rows of a position whose cells, taken together, differ by
+/// at most this many characters (more for long rows: one per 50 characters,
+/// up to three times this) are reported as near-duplicates: the same
+/// indicator written twice with a slip, not two indicators.
+pub const NEAR_DUPLICATE_EDITS: usize = 3;
+
+fn key(i: &Indicator) -> [&str; 4] {
+    [&i.sasaran, &i.indikator, &i.formulasi, &i.sumber_data]
+}
+
+fn cells(i: &Indicator) -> String {
+    key(i).join(" | ")
+}
+
+/// Removes exact duplicates from `p`, recording a change and skipped lines
+/// for each; reports near-duplicates.
+pub fn dedupe(
+    p: &mut Position,
+    changes: &mut Vec<Change>,
+    skipped: &mut Vec<Skipped>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<(usize, [String; 4], Span)> = Vec::new();
+    let mut kept = Vec::with_capacity(p.indicators.len());
+    for (index, row) in std::mem::take(&mut p.indicators).into_iter().enumerate() {
+        let k = key(&row).map(str::to_string);
+        if let Some((_, _, first)) = seen.iter().find(|(_, s, _)| *s == k) {
+            changes.push(Change {
+                rule: Rule::DuplicateRow,
+                position: Some(p.id.clone()),
+                field: format!("indicators[{index}]"),
+                before: cells(&row),
+                after: String::new(),
+                line: row.span.first,
+            });
+            for line in row.span.first..=row.span.last {
+                skipped.push(Skipped {
+                    line,
+                    reason: SkipReason::DuplicateRow,
+                    text: if line == row.span.first {
+                        format!(
+                            "same as the row on line {}: {}",
+                            first.first,
+                            key(&row).join("\t")
+                        )
+                    } else {
+                        format!("continuation of line {}", row.span.first)
+                    },
+                });
+            }
+            continue;
+        }
+        seen.push((index, k, row.span));
+        kept.push(row);
+    }
+    p.indicators = kept;
+    near_duplicates(p, diagnostics);
+}
+
+fn flat(i: &Indicator) -> Vec<char> {
+    key(i).join(" ").to_lowercase().chars().collect()
+}
+
+/// Character edits between two rows (all cells, lower case), if at most
+/// `limit`; `None` when they differ by more.
+pub fn edits_within(a: &Indicator, b: &Indicator, limit: usize) -> Option<usize> {
+    let (x, y) = (flat(a), flat(b));
+    if x.len().abs_diff(y.len()) > limit {
+        return None;
+    }
+    // Levenshtein, one row at a time, giving up once every entry of a row
+    // exceeds the limit.
+    let mut prev: Vec<usize> = (0..=y.len()).collect();
+    for (i, cx) in x.iter().enumerate() {
+        let mut row = Vec::with_capacity(y.len() + 1);
+        row.push(i + 1);
+        for (j, cy) in y.iter().enumerate() {
+            let cost = usize::from(cx != cy);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        if row.iter().all(|&d| d > limit) {
+            return None;
+        }
+        prev = row;
+    }
+    prev.last().copied().filter(|&d| d <= limit)
+}
+
+/// How many character edits two rows may differ by and still be
+/// near-duplicates: a slip or two of the pen, not a different indicator.
+pub fn near_limit(a: &Indicator) -> usize {
+    (flat(a).len() / 50).clamp(NEAR_DUPLICATE_EDITS, 3 * NEAR_DUPLICATE_EDITS)
+}
+
+fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
+    for (j, b) in p.indicators.iter().enumerate() {
+        for a in &p.indicators[..j] {
+            if let Some(n) = edits_within(a, b, near_limit(a)) {
+                diagnostics.push(Diagnostic::warning(
+                    "near-duplicate-row",
+                    format!(
+                        "this row differs from the row on line {} by only {n} character(s); kept, check it by hand",
+                        a.span.first
+                    ),
+                    b.span,
+                ));
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iki_model::Measure;
+
+    fn row(s: &str, i: &str) -> Indicator {
+        Indicator {
+            number: None,
+            sasaran: s.into(),
+            indikator: i.into(),
+            formulasi: i.into(),
+            sumber_data: "Laporan Kinerja".into(),
+            measure: Measure::Count,
+            formula: None,
+            sasaran_filled: false,
+            span: Span::line(1),
+        }
+    }
+
+    #[test]
+    fn near_duplicates_are_slips_not_other_indicators() {
+        let a = row(
+            "Tersedianya laporan",
+            "Jumlah Laporan Triwulan Badan Kepegawaian",
+        );
+        let b = row(
+            "Tersedianya laporan",
+            "Jumlah Laporan Semester Badan Kepegawaian",
+        );
+        assert_eq!(edits_within(&a, &b, near_limit(&a)), None);
+        let c = row(
+            "Tersedianya laporan",
+            "Jumlah Laporan Triwulan Badan Kepegawaan",
+        );
+        assert_eq!(edits_within(&a, &c, near_limit(&a)), Some(2));
+        assert_eq!(edits_within(&a, &a, 3), Some(0));
+    }
+}
