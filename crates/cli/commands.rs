@@ -128,11 +128,14 @@ fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
     Ok(loaded)
 }
 
-/// The differing middle of two texts, widened to whole words (and to the
-/// word before, when only punctuation or spaces differ).
+/// The differing middle of two texts, widened to whole words; a change of
+/// spaces or punctuation only ("se- Kabupaten" -> "se-Kabupaten",
+/// "Kepegawaian Kepegawaian" -> "Kepegawaian") is shown with the words on
+/// either side.
 fn excerpt(before: &str, after: &str) -> (String, String) {
     let b: Vec<char> = before.chars().collect();
     let a: Vec<char> = after.chars().collect();
+    let word = |c: &char| c.is_alphanumeric();
     let mut start = b.iter().zip(&a).take_while(|(x, y)| x == y).count();
     let mut tail = b[start..]
         .iter()
@@ -140,33 +143,24 @@ fn excerpt(before: &str, after: &str) -> (String, String) {
         .zip(a[start..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let word = |c: &char| c.is_alphanumeric();
+    let pure = a[start..a.len() - tail].iter().all(|c| !word(c))
+        || b[start..b.len() - tail].iter().all(|c| !word(c));
+    if pure {
+        // Step out over the punctuation, then over one word, on each side.
+        while start > 0 && !word(&b[start - 1]) {
+            start -= 1;
+        }
+        while tail > 0 && !word(&b[b.len() - tail]) {
+            tail -= 1;
+        }
+    }
+    // Widen cuts that fall inside a word (or, after stepping out, just
+    // before one) to the word's edges.
     while start > 0 && word(&b[start - 1]) {
         start -= 1;
     }
     while tail > 0 && word(&b[b.len() - tail]) {
         tail -= 1;
-    }
-    let has_word = |v: &[char]| v[start..v.len() - tail].iter().any(word);
-    if !has_word(&b) && !has_word(&a) {
-        while start > 0 && !word(&b[start - 1]) {
-            start -= 1;
-        }
-        while start > 0 && word(&b[start - 1]) {
-            start -= 1;
-        }
-    }
-    // A pure deletion or insertion ("Kepegawaian Kepegawaian" ->
-    // "Kepegawaian") reads better with the word before it.
-    let pure = a[start..a.len() - tail].is_empty() || b[start..b.len() - tail].is_empty();
-    if pure && start > 0 {
-        start -= 1;
-        while start > 0 && !word(&b[start]) {
-            start -= 1;
-        }
-        while start > 0 && word(&b[start - 1]) {
-            start -= 1;
-        }
     }
     let cut = |v: &[char]| v[start..v.len() - tail].iter().collect::<String>();
     (cut(&b), cut(&a))

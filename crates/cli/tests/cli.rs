@@ -221,3 +221,237 @@ fn outline_shows_what_was_read() {
     assert!(text.contains("### 1.1 KEPALA SUB BAGIAN PROGRAM DAN PERENCANAAN"));
     assert!(text.contains("## skipped"));
 }
+
+#[test]
+fn raw_skips_the_normalizer_and_changes_file_records_every_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let changes = dir.path().join("changes.json");
+    let out = dir.path().join("iki.json");
+    iki()
+        .arg("convert")
+        .arg(seed())
+        .arg("-o")
+        .arg(&out)
+        .arg("--changes")
+        .arg(&changes)
+        .assert()
+        .success();
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let log: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&changes).unwrap()).unwrap();
+    let counted: u64 = doc["normalized"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(counted as usize, log.len());
+    let first = &log[0];
+    for key in ["rule", "position", "field", "before", "after", "line"] {
+        assert!(first.get(key).is_some(), "change lacks {key}: {first}");
+    }
+    assert_eq!(first["rule"], "glossary");
+    assert_eq!(first["before"], "Bdan Kepegawaian Negara (BKN)");
+    assert_eq!(first["after"], "Badan Kepegawaian Negara (BKN)");
+    assert_eq!(first["line"], 25);
+
+    let raw = iki()
+        .args(["convert", "--raw"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let raw: serde_json::Value = serde_json::from_slice(&raw.stdout).unwrap();
+    assert!(raw["normalized"].is_null());
+    assert!(serde_json::to_string(&raw).unwrap().contains("Presentase"));
+    assert!(!serde_json::to_string(&doc).unwrap().contains("Presentase"));
+}
+
+#[test]
+fn user_glossary_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("mine.tsv");
+    std::fs::write(&g, "# mine\nobyek\tobjek\tKBBI\n").unwrap();
+    let out = iki()
+        .arg("rows")
+        .arg(seed())
+        .arg("--glossary")
+        .arg(&g)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("obyek") && text.contains("objek"));
+    // A malformed glossary is bad data, reported with file and line.
+    std::fs::write(&g, "obyek\n").unwrap();
+    let out = iki()
+        .arg("rows")
+        .arg(seed())
+        .arg("--glossary")
+        .arg(&g)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("mine.tsv:1:"));
+}
+
+#[test]
+fn check_shows_fixes_warnings_and_suggestions_like_a_compiler() {
+    let out = iki()
+        .args(["check", "--no-dictionary"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings alone exit 0");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("note[fixed-glossary]: fixed: \"Julah\" -> \"Jumlah\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("bkpsdm-sumenep-2024.md:186:"),
+        "file:line:column"
+    );
+    assert!(text.contains("warning[duplicate-number]"));
+    assert!(text.contains("help[possible-typo]: \"saksi\""));
+    assert!(text.contains("^^^^^"), "the source is underlined");
+    assert!(
+        text.trim_end()
+            .ends_with("0 error(s), 2 warning(s), 61 fix(es), 5 suggestion(s)"),
+        "{text}"
+    );
+
+    // Errors exit 1.
+    let bad = common::root().join("fixtures/parse/unrecognized-lines.md");
+    let out = iki()
+        .args(["check", "--no-dictionary"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("error[cell-count]"));
+}
+
+#[test]
+fn check_json_for_machines() {
+    let out = iki()
+        .args(["check", "--no-dictionary", "--format", "json"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["errors"], 0);
+    assert_eq!(v["summary"]["fixed"], 61);
+    let karir = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["word"] == "Karir")
+        .unwrap();
+    assert_eq!(karir["candidate"], "Karier");
+    assert_eq!(karir["lines"], serde_json::json!([707]));
+    assert_eq!(karir["reason"], "edit_distance");
+}
+
+#[test]
+fn check_uses_the_hunspell_dictionary_where_installed() {
+    let installed = std::path::Path::new("/usr/share/hunspell/id_ID.dic").exists();
+    if !installed {
+        // CI installs hunspell-id and sets this, so there the test must run.
+        assert!(
+            std::env::var_os("IKI_REQUIRE_HUNSPELL").is_none(),
+            "hunspell-id is required here"
+        );
+        eprintln!("skipped: hunspell-id is not installed");
+        return;
+    }
+    let out = iki()
+        .args(["check", "--format", "json"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = |w: &str| {
+        v["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["word"] == w)
+            .cloned()
+    };
+    // Not in the dictionary, not in the allow-list: reported.
+    let obyek = found("obyek").expect("obyek is reported");
+    assert_eq!(obyek["reason"], "not_in_dictionary");
+    // Correct domain words the dictionary lacks are allowed.
+    assert!(found("Terlaksananya").is_none());
+    assert!(found("Sumenep").is_none());
+    // The dictionary only adds suggestions: the fixes are the same.
+    let plain = iki()
+        .args(["check", "--no-dictionary", "--format", "json"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(plain["changes"], v["changes"]);
+    assert!(
+        v["suggestions"].as_array().unwrap().len() > plain["suggestions"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn render_writes_clean_markdown_that_reads_back_the_same() {
+    let out = iki().args(["render", "-q"]).arg(seed()).output().unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains("<i>") && !md.contains('\u{25a1}') && !md.contains("Presentase"));
+    assert!(md.contains("### 1.1. JABATAN KEPALA SUB BAGIAN PROGRAM DAN PERENCANAAN"));
+    let original = iki().arg("rows").arg(seed()).output().unwrap().stdout;
+    let again = iki()
+        .args(["rows", "-"])
+        .write_stdin(md.clone())
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    let strip = |bytes: &[u8]| -> Vec<serde_json::Value> {
+        String::from_utf8(bytes.to_vec())
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v.as_object_mut().unwrap().remove("source_lines");
+                v
+            })
+            .collect()
+    };
+    let (a, b) = (strip(&original), strip(&again.stdout));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        for key in [
+            "group",
+            "unit",
+            "position_number",
+            "position_title",
+            "sasaran",
+            "indikator",
+            "formulasi",
+            "sumber_data",
+            "measure",
+        ] {
+            assert_eq!(x[key], y[key], "{key}");
+        }
+    }
+    // Rendering is itself a fixed point.
+    let twice = iki()
+        .args(["render", "-"])
+        .write_stdin(md.clone())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(twice.stdout).unwrap() == md,
+        "rendering the rendered document changed it"
+    );
+}

@@ -137,6 +137,8 @@ fn line() -> impl Strategy<Value = String> {
         Just("1.\tS\tJumlah Z\tZ\tLaporan".to_string()),
         Just("Prajabatan\t\t\t".to_string()),
         Just("\t\tPPPK\t".to_string()),
+        Just("Presentase  Julah Julah ( x )..\tJumlah se- Kabupaten\tA\tDOKumentasi".to_string()),
+        Just("- Fungsi : a. tugas yang di berikan..".to_string()),
         Just("<!-- comment -->".to_string()),
         "[ -~\u{a0}\u{25a1}\t*#<>$\\\\]{0,40}",
     ]
@@ -164,6 +166,18 @@ proptest! {
                 let no_positions = matches!(e, iki_parse::ParseError::NoPositions { .. });
                 prop_assert!(no_positions, "unexpected error: {}", e);
             }
+        }
+    }
+
+    /// Normalizing is idempotent and keeps every line accounted for.
+    #[test]
+    fn normalizer_idempotent_and_accounted(text in document()) {
+        if let Ok(parsed) = iki_parse::parse(text.as_bytes()) {
+            let g = iki_normalize::Glossary::builtin().unwrap();
+            let once = iki_normalize::normalize(&parsed.document, &g);
+            common::check_invariants(std::path::Path::new("<generated, normalized>"), text.as_bytes(), &once.document);
+            let twice = iki_normalize::normalize(&once.document, &g);
+            prop_assert!(twice.changes.is_empty(), "second pass changed {:?}", twice.changes);
         }
     }
 

@@ -3,7 +3,11 @@
 //!
 //! - `snapshots/parse/`: the parsed model as a readable outline, then the
 //!   diagnostics;
-//! - `snapshots/emit/`: the canonical JSON, then the NDJSON rows.
+//! - `snapshots/normalize/`: the normalizer's audit log, its diagnostics
+//!   and the typo suggestions made without a dictionary (so that the
+//!   snapshot does not depend on what is installed);
+//! - `snapshots/emit/`: the canonical JSON of the parsed (raw) model, then
+//!   the NDJSON rows.
 //!
 //! Invariants (line accounting, span order, unique ids) are asserted before
 //! a snapshot is taken. Review new snapshots with `cargo insta review`
@@ -22,18 +26,56 @@ fn parse(path: &Path) -> iki_parse::Parsed {
     parsed
 }
 
+fn diagnostics(out: &mut String, list: &[iki_model::Diagnostic]) {
+    out.push_str("\n## diagnostics\n");
+    for d in list {
+        let span = d.span.to_string();
+        let _ = writeln!(out, "{span:>5} {:?} {}: {}", d.severity, d.code, d.message);
+    }
+}
+
 fn parse_view(path: &Path) -> String {
     let parsed = parse(path);
     let mut out = iki_emit::outline(&parsed.document);
-    out.push_str("\n## diagnostics\n");
-    for d in &parsed.diagnostics {
+    diagnostics(&mut out, &parsed.diagnostics);
+    out
+}
+
+fn normalize_view(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let doc = parse(path).document;
+    let glossary = iki_normalize::Glossary::builtin().unwrap();
+    let n = iki_normalize::normalize(&doc, &glossary);
+    common::check_invariants(path, &bytes, &n.document);
+    let mut out = String::from("## changes\n");
+    for c in &n.changes {
         let _ = writeln!(
             out,
-            "{:>5} {:?} {}: {}",
-            d.span.to_string(),
-            d.severity,
-            d.code,
-            d.message
+            "{:>5} {} {} {}\n      - {}\n      + {}",
+            c.line,
+            c.rule,
+            c.position.as_deref().unwrap_or("-"),
+            c.field,
+            c.before,
+            c.after
+        );
+    }
+    out.push_str("\n## counts\n");
+    for (rule, count) in n.document.normalized.iter().flatten() {
+        let _ = writeln!(out, "{rule}: {count}");
+    }
+    diagnostics(&mut out, &n.diagnostics);
+    out.push_str("\n## suggestions (no dictionary)\n");
+    for s in iki_normalize::suggest(&[&n.document], &glossary, None) {
+        let _ = writeln!(
+            out,
+            "{} ({}x, lines {:?}) -> {:?} ({}x) {}",
+            s.word,
+            s.count,
+            s.lines,
+            s.candidate,
+            s.candidate_count,
+            s.reason.as_str()
         );
     }
     out
@@ -76,6 +118,11 @@ fn check_stage(stage: &'static str, view: fn(&Path) -> String) {
 #[test]
 fn parse_stage() {
     check_stage("parse", parse_view);
+}
+
+#[test]
+fn normalize_stage() {
+    check_stage("normalize", normalize_view);
 }
 
 #[test]

@@ -14,11 +14,13 @@ pub fn markdown(doc: &Document) -> String {
     let mut o = String::new();
     let title = doc.title.as_deref().unwrap_or("Indikator Kinerja Individu");
     let _ = writeln!(o, "# {title}");
-    if let Some(name) = &doc.agency_name {
-        let _ = writeln!(o, "\n{name}");
-    }
     for g in &doc.groups {
-        let _ = writeln!(o, "\n## {}", g.title.as_deref().unwrap_or(g.kind.banner()));
+        // The banner as documents write it: intro, kind, agency.
+        let _ = writeln!(o, "\n## INDIKATOR KINERJA INDIVIDU (IKI)");
+        let _ = writeln!(o, "## {}", g.title.as_deref().unwrap_or(g.kind.banner()));
+        if let Some(name) = &doc.agency_name {
+            let _ = writeln!(o, "## {name}");
+        }
         let mut units = g.units.iter().peekable();
         for p in &g.positions {
             while let Some(u) = units.next_if(|u| u.span.first < p.heading.first) {

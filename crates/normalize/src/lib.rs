@@ -193,6 +193,8 @@ pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
         *counts.entry(c.rule).or_default() += 1;
     }
     d.normalized = Some(counts);
+    // Document order (stable: within a line, in rule order).
+    changes.sort_by_key(|c| c.line);
     diagnostics.sort_by_key(|x| x.span);
     Normalized {
         document: d,

@@ -256,7 +256,7 @@ pub fn suggest(
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-        if word.chars().count() < 4 || acronym || glossary.is_wrong_form(word) {
+        if word.chars().count() < 5 || acronym || glossary.is_wrong_form(word) {
             continue;
         }
         if stat.count <= RARE && dict.is_none_or(|d| !d.knows(&form)) {
