@@ -125,15 +125,19 @@ pub struct ConvertArgs {
 pub enum CheckFormat {
     /// Compiler-style diagnostics (colour on a terminal).
     Human,
-    /// One JSON object with the diagnostics, changes and suggestions.
+    /// One JSON object per document (an array for several) with the
+    /// diagnostics, changes and suggestions.
     Json,
 }
 
 /// Arguments of `iki check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The document to check, or `-` for standard input.
-    pub input: PathBuf,
+    /// The documents to check (`-` for standard input). Given several (for
+    /// example one agency's IKI of several years), word counts for typo
+    /// suggestions are taken over all of them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: CheckFormat,

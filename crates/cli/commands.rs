@@ -4,12 +4,13 @@
 use crate::args::{CheckArgs, CheckFormat, Cli, Command, CommonArgs, DocArgs, NormalizeArgs};
 use crate::exit;
 use crate::io::{display_name, read_input, CliError, Output};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use iki_emit::report::Finding;
 use iki_emit::Layout;
 use iki_model::{Change, Diagnostic, Document, Severity, Span};
 use iki_normalize::{Dictionary, Glossary, Suggestion, SuggestionReason};
 use serde::Serialize;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Runs the parsed command line; returns the exit status.
@@ -173,7 +174,7 @@ struct CheckReport<'a> {
     summary: Summary,
     diagnostics: Vec<&'a Diagnostic>,
     changes: &'a [Change],
-    suggestions: &'a [Suggestion],
+    suggestions: Vec<&'a Suggestion>,
 }
 
 #[derive(Serialize)]
@@ -189,7 +190,11 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
         raw: false,
         glossary: a.glossary.clone(),
     };
-    let loaded = read(&a.input, &n)?;
+    let loaded: Vec<Loaded> = a
+        .inputs
+        .iter()
+        .map(|p| read(p, &n))
+        .collect::<Result<_, _>>()?;
     let dictionary = if a.no_dictionary {
         None
     } else if let Some(path) = &a.dictionary {
@@ -198,16 +203,84 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
         Dictionary::system()
     };
     let glossary = glossary(&a.glossary)?;
-    let suggestions = iki_normalize::suggest(&[&loaded.document], &glossary, dictionary.as_ref());
+    let docs: Vec<&Document> = loaded.iter().map(|l| &l.document).collect();
+    let suggestions = iki_normalize::suggest(&docs, &glossary, dictionary.as_ref());
 
-    // Everything as diagnostics, in source order: fixes as notes,
-    // suggestions as help.
-    let mut all: Vec<(Diagnostic, Option<String>)> = loaded
-        .diagnostics
-        .iter()
-        .map(|d| (d.clone(), None))
-        .collect();
-    for c in &loaded.changes {
+    let mut reports = Vec::new();
+    let mut any_errors = false;
+    let stdout = std::io::stdout();
+    let choice = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
+    let mut out = StandardStream::stdout(choice);
+    let write_err = |source| CliError::Write {
+        path: "<stdout>".into(),
+        source,
+    };
+    for (index, l) in loaded.iter().enumerate() {
+        let mine: Vec<&Suggestion> = suggestions.iter().filter(|s| s.document == index).collect();
+        let all = findings(l, &mine);
+        let errors = all
+            .iter()
+            .filter(|(d, _)| d.severity == Severity::Error)
+            .count();
+        let warnings = all
+            .iter()
+            .filter(|(d, _)| d.severity == Severity::Warning)
+            .count();
+        any_errors |= errors > 0;
+        match a.format {
+            CheckFormat::Json => reports.push(CheckReport {
+                file: &l.name,
+                summary: Summary {
+                    errors,
+                    warnings,
+                    fixed: l.changes.len(),
+                    suggestions: mine.len(),
+                },
+                diagnostics: l.diagnostics.iter().collect(),
+                changes: &l.changes,
+                suggestions: mine,
+            }),
+            CheckFormat::Human => {
+                let list: Vec<Finding> = all
+                    .iter()
+                    .map(|(d, focus)| Finding {
+                        diagnostic: d,
+                        focus: focus.as_deref(),
+                    })
+                    .collect();
+                iki_emit::report::render(&mut out, &l.name, &l.source, &list).map_err(write_err)?;
+                writeln!(
+                    out,
+                    "{}: {errors} error(s), {warnings} warning(s), {} fix(es), {} suggestion(s)",
+                    l.name,
+                    l.changes.len(),
+                    mine.len()
+                )
+                .map_err(write_err)?;
+            }
+        }
+    }
+    if a.format == CheckFormat::Json {
+        if reports.len() == 1 {
+            Output::Stdout.write_with(|w| iki_emit::write_canonical(w, &reports[0]))?;
+        } else {
+            Output::Stdout.write_with(|w| iki_emit::write_canonical(w, &reports))?;
+        }
+    }
+    Ok(if any_errors { exit::FINDINGS } else { exit::OK })
+}
+
+/// Everything about one document as diagnostics, in source order: its
+/// parse and normalize diagnostics, the fixes as notes, the suggestions as
+/// help; each with the text to underline, where there is one.
+fn findings(l: &Loaded, suggestions: &[&Suggestion]) -> Vec<(Diagnostic, Option<String>)> {
+    let mut all: Vec<(Diagnostic, Option<String>)> =
+        l.diagnostics.iter().map(|d| (d.clone(), None)).collect();
+    for c in &l.changes {
         let (before, after) = excerpt(&c.before, &c.after);
         let what = c
             .position
@@ -223,17 +296,11 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
             Some(before),
         ));
     }
-    for s in &suggestions {
+    for s in suggestions {
         let line = s.lines.first().copied().unwrap_or(1);
         let also = if s.lines.len() > 1 {
-            format!(
-                " (lines {})",
-                s.lines
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            let lines: Vec<String> = s.lines.iter().map(u32::to_string).collect();
+            format!(" (lines {})", lines.join(", "))
         } else {
             String::new()
         };
@@ -249,8 +316,12 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
                 s.word, s.count
             ),
             (Some(c), _) => format!(
-                "{:?} ({}x{also}) may be a misspelling of {c:?} ({}x in this document): {reason}; to fix it, add \"{}\\t{c}\" to a glossary",
-                s.word, s.count, s.candidate_count, s.word
+                "{:?} ({}x{also}) may be a misspelling of {c:?} ({}x): {reason}; to fix it, add \"{}\\t{c}\" to a glossary",
+                s.word,
+                s.count,
+                s.candidate_count,
+                s.word.to_lowercase(),
+                c = c.to_lowercase()
             ),
             (None, _) => format!(
                 "{:?} ({}x{also}) is not in the dictionary; if the word is right, add it to the allow-list",
@@ -263,62 +334,5 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
         ));
     }
     all.sort_by_key(|(d, _)| d.span);
-
-    let errors = all
-        .iter()
-        .filter(|(d, _)| d.severity == Severity::Error)
-        .count();
-    let warnings = all
-        .iter()
-        .filter(|(d, _)| d.severity == Severity::Warning)
-        .count();
-    match a.format {
-        CheckFormat::Json => {
-            let report = CheckReport {
-                file: &loaded.name,
-                summary: Summary {
-                    errors,
-                    warnings,
-                    fixed: loaded.changes.len(),
-                    suggestions: suggestions.len(),
-                },
-                diagnostics: loaded.diagnostics.iter().collect(),
-                changes: &loaded.changes,
-                suggestions: &suggestions,
-            };
-            Output::Stdout.write_with(|w| iki_emit::write_canonical(w, &report))?;
-        }
-        CheckFormat::Human => {
-            let findings: Vec<Finding> = all
-                .iter()
-                .map(|(d, focus)| Finding {
-                    diagnostic: d,
-                    focus: focus.as_deref(),
-                })
-                .collect();
-            let stdout = std::io::stdout();
-            let choice = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                codespan_reporting::term::termcolor::ColorChoice::Auto
-            } else {
-                codespan_reporting::term::termcolor::ColorChoice::Never
-            };
-            let mut out = codespan_reporting::term::termcolor::StandardStream::stdout(choice);
-            let write_err = |source| CliError::Write {
-                path: "<stdout>".into(),
-                source,
-            };
-            iki_emit::report::render(&mut out, &loaded.name, &loaded.source, &findings)
-                .map_err(write_err)?;
-            use std::io::Write;
-            writeln!(
-                out,
-                "{}: {errors} error(s), {warnings} warning(s), {} fix(es), {} suggestion(s)",
-                loaded.name,
-                loaded.changes.len(),
-                suggestions.len()
-            )
-            .map_err(write_err)?;
-        }
-    }
-    Ok(if errors > 0 { exit::FINDINGS } else { exit::OK })
+    all
 }

@@ -455,3 +455,41 @@ fn render_writes_clean_markdown_that_reads_back_the_same() {
         "rendering the rendered document changed it"
     );
 }
+
+#[test]
+fn check_several_documents_pools_word_counts() {
+    let fixture = common::root().join("fixtures/parse/normalize-text.md");
+    let alone = iki()
+        .args(["check", "--no-dictionary", "--format", "json"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    let alone: serde_json::Value = serde_json::from_slice(&alone.stdout).unwrap();
+    let both = iki()
+        .args(["check", "--no-dictionary", "--format", "json"])
+        .arg(seed())
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    assert!(both.status.success());
+    let both: serde_json::Value = serde_json::from_slice(&both.stdout).unwrap();
+    let reports = both.as_array().expect("one report per document");
+    assert_eq!(reports.len(), 2);
+    assert!(reports[1]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("normalize-text.md"));
+    let laporn = |v: &serde_json::Value| {
+        v["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["word"] == "laporn")
+            .cloned()
+            .unwrap()
+    };
+    // Alone, "laporan" occurs 20 times; with the seed, hundreds.
+    assert_eq!(laporn(&alone)["candidate_count"], 20);
+    assert!(laporn(&reports[1])["candidate_count"].as_u64().unwrap() > 500);
+    assert_eq!(laporn(&reports[1])["document"], 1);
+}

@@ -66,9 +66,12 @@ pub use reason::Reason as SuggestionReason;
 pub struct Suggestion {
     /// The word as written (its most common form).
     pub word: String,
-    /// How often it occurs.
+    /// How often it occurs in all the documents given.
     pub count: u32,
-    /// Lines where it occurs.
+    /// Which of the documents given (0-based) these lines are in; a word
+    /// found in several documents gets one suggestion for each.
+    pub document: usize,
+    /// Lines where it occurs in that document.
     pub lines: Vec<u32>,
     /// The likely correction, if one was found.
     pub candidate: Option<String>,
@@ -137,7 +140,8 @@ impl Dictionary {
 #[derive(Default)]
 struct Stat {
     count: u32,
-    lines: Vec<u32>,
+    /// Document index -> lines.
+    places: BTreeMap<usize, Vec<u32>>,
     forms: BTreeMap<String, u32>,
 }
 
@@ -153,31 +157,32 @@ impl Stat {
 
 fn inventory(docs: &[&Document]) -> BTreeMap<String, Stat> {
     let mut stats: BTreeMap<String, Stat> = BTreeMap::new();
-    let mut add = |text: &str, line: u32| {
+    let mut add = |doc: usize, text: &str, line: u32| {
         for w in hyphenated_words(text) {
             if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                 continue;
             }
             let s = stats.entry(w.to_lowercase()).or_default();
             s.count += 1;
-            if s.lines.last() != Some(&line) {
-                s.lines.push(line);
+            let lines = s.places.entry(doc).or_default();
+            if lines.last() != Some(&line) {
+                lines.push(line);
             }
             *s.forms.entry(w.to_string()).or_default() += 1;
         }
     };
-    for doc in docs {
+    for (d, doc) in docs.iter().enumerate() {
         for g in &doc.groups {
             for p in &g.positions {
-                add(&p.title, p.heading.first);
+                add(d, &p.title, p.heading.first);
                 for i in p.tugas.iter().chain(&p.fungsi) {
-                    add(&i.text, i.span.first);
+                    add(d, &i.text, i.span.first);
                 }
                 for i in &p.indicators {
                     for cell in [&i.sasaran, &i.indikator, &i.formulasi, &i.sumber_data] {
                         // LaTeX commands are not words.
                         if !cell.contains('\\') {
-                            add(cell, i.span.first);
+                            add(d, cell, i.span.first);
                         }
                     }
                 }
@@ -239,8 +244,9 @@ fn relation(rare: &str, common: &str) -> Option<Reason> {
     })
 }
 
-/// Suspected misspellings across `docs` (normally already normalized),
-/// sorted by word.
+/// Suspected misspellings across `docs` (normally already normalized): word
+/// counts are taken over all of them, so a word rare in one document but
+/// common in the others is not suspected. Sorted by document, then word.
 pub fn suggest(
     docs: &[&Document],
     glossary: &Glossary,
@@ -259,26 +265,17 @@ pub fn suggest(
         if word.chars().count() < 5 || acronym || glossary.is_wrong_form(word) {
             continue;
         }
+        let mut hit: Option<(Option<String>, u32, Reason)> = None;
         if stat.count <= RARE && dict.is_none_or(|d| !d.knows(&form)) {
-            let best = frequent
+            hit = frequent
                 .iter()
                 .filter(|(_, s)| s.count >= 2 * stat.count)
                 .filter_map(|(w, s)| relation(word, w).map(|r| (r, *w, *s)))
-                .max_by(|x, y| x.2.count.cmp(&y.2.count).then(y.1.cmp(x.1)));
-            if let Some((reason, _, s)) = best {
-                out.push(Suggestion {
-                    word: form.clone(),
-                    count: stat.count,
-                    lines: stat.lines.clone(),
-                    candidate: Some(s.form()),
-                    candidate_count: s.count,
-                    reason,
-                });
-                continue;
-            }
+                .max_by(|x, y| x.2.count.cmp(&y.2.count).then(y.1.cmp(x.1)))
+                .map(|(reason, _, s)| (Some(s.form()), s.count, reason));
         }
-        if let Some(d) = dict {
-            if !d.knows(&form) {
+        if hit.is_none() {
+            if let Some(d) = dict.filter(|d| !d.knows(&form)) {
                 let best = d
                     .candidates(&form)
                     .into_iter()
@@ -289,17 +286,28 @@ pub fn suggest(
                     .enumerate()
                     .max_by(|(ia, (na, _)), (ib, (nb, _))| na.cmp(nb).then(ib.cmp(ia)))
                     .map(|(_, c)| c);
+                hit = Some((
+                    best.as_ref().map(|b| b.1.clone()),
+                    best.map_or(0, |b| b.0),
+                    Reason::NotInDictionary,
+                ));
+            }
+        }
+        if let Some((candidate, candidate_count, reason)) = hit {
+            for (document, lines) in &stat.places {
                 out.push(Suggestion {
-                    word: form,
+                    word: form.clone(),
                     count: stat.count,
-                    lines: stat.lines.clone(),
-                    candidate_count: best.as_ref().map_or(0, |b| b.0),
-                    candidate: best.map(|b| b.1),
-                    reason: Reason::NotInDictionary,
+                    document: *document,
+                    lines: lines.clone(),
+                    candidate: candidate.clone(),
+                    candidate_count,
+                    reason,
                 });
             }
         }
     }
+    out.sort_by_key(|s| s.document);
     out
 }
 
