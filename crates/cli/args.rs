@@ -18,6 +18,17 @@ Examples:
   iki render seeds/bkpsdm-sumenep-2024.md -o clean.md
   cat iki.md | iki convert - --compact";
 
+const DIFF_AFTER_HELP: &str = "\
+Exit status (as diff(1)):
+  0   no changes
+  1   changes
+  2   trouble: bad command line, unreadable file, not an IKI document
+
+Examples:
+  iki diff iki-2024.md iki-2025.md
+  iki diff iki-2024.json iki-2025.md --format json -o changes-2025.json
+  iki diff iki-2024.md iki-2025.md --format html -o perubahan.html";
+
 /// Turn Indonesian IKI documents (Indikator Kinerja Individu) into structured data.
 ///
 /// Reads the PDF-converted markdown an agency publishes each year (positions,
@@ -63,6 +74,15 @@ pub enum Command {
     /// layout (one heading style, one table layout, no debris).
     #[command(after_help = AFTER_HELP)]
     Render(DocArgs),
+    /// Compare two years' IKI: positions added, removed, renamed,
+    /// renumbered or moved; duties, indicators, formulas and data sources
+    /// changed.
+    ///
+    /// Each side is a source document or canonical JSON from `iki convert`.
+    /// Both are normalized first, so a typo fixed between the years is not
+    /// a change. Exit status as diff(1): 0 no changes, 1 changes, 2 trouble.
+    #[command(after_help = DIFF_AFTER_HELP)]
+    Diff(DiffArgs),
     /// Print a readable outline of what was read: groups, positions, duties,
     /// rows with their source lines, and every skipped line with its reason.
     #[command(after_help = AFTER_HELP)]
@@ -152,4 +172,55 @@ pub struct CheckArgs {
     /// Do not check words against a dictionary.
     #[arg(long)]
     pub no_dictionary: bool,
+}
+
+/// Output format of `iki diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Grouped by position, changed words highlighted.
+    Terminal,
+    /// `{"old", "new", "summary", "changes"}` for other systems.
+    Json,
+    /// A report to paste into a memo.
+    Markdown,
+    /// One self-contained HTML page with a summary and side-by-side changes.
+    Html,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Arguments of `iki diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older document (markdown or canonical JSON; `-` for standard input).
+    pub old: PathBuf,
+    /// The newer document.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "terminal")]
+    pub format: DiffFormat,
+    /// Write here instead of standard output. The file is replaced atomically.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leave out changes that are only a year (2024 -> 2025, "TA 2025" -> "TA 2026").
+    #[arg(long)]
+    pub ignore_years: bool,
+    /// Extra glossary of misspellings (TSV: wrong, right, note).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+    /// Colour in the terminal view.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorWhen,
+    /// Do not print warnings about the inputs.
+    #[arg(short, long)]
+    pub quiet: bool,
 }

@@ -48,6 +48,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             out.write_with(|w| w.write_all(text.as_bytes()).map_err(Into::into))?;
         }
         Command::Check(a) => return check(&a),
+        Command::Diff(a) => return crate::diff::run(&a),
     }
     Ok(exit::OK)
 }
@@ -67,7 +68,7 @@ struct Loaded {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn glossary(files: &[PathBuf]) -> Result<Glossary, CliError> {
+pub fn glossary(files: &[PathBuf]) -> Result<Glossary, CliError> {
     let mut g = Glossary::builtin()?;
     for f in files {
         let bytes = read_input(f)?;

@@ -42,6 +42,16 @@ pub enum CliError {
         /// Why.
         source: iki_parse::ParseError,
     },
+    /// A JSON input is not a canonical iki document.
+    #[error("{path}:{line}: not an iki JSON document: {message}")]
+    Json {
+        /// The input.
+        path: String,
+        /// Line of the error.
+        line: u32,
+        /// serde_json's message.
+        message: String,
+    },
     /// A glossary file is malformed.
     #[error("{0}")]
     Glossary(#[from] iki_normalize::GlossaryError),
@@ -62,7 +72,7 @@ impl CliError {
     /// The exit status for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Parse { .. } | CliError::Glossary(_) => exit::DATA,
+            CliError::Parse { .. } | CliError::Json { .. } | CliError::Glossary(_) => exit::DATA,
             CliError::Dictionary(_) => exit::IO,
             CliError::OverInput { .. } => exit::USAGE,
             CliError::Read { .. } | CliError::Write { .. } | CliError::Emit { .. } => exit::IO,

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod diff;
 mod io;
 
 use clap::Parser;
@@ -12,8 +13,10 @@ use std::process::ExitCode;
 pub mod exit {
     /// Success.
     pub const OK: u8 = 0;
-    /// `iki check` found errors in the document.
+    /// `iki check` found errors in the document; `iki diff` found changes.
     pub const FINDINGS: u8 = 1;
+    /// `iki diff` could not compare (diff(1)'s "trouble").
+    pub const TROUBLE: u8 = 2;
     /// Bad command line (clap's own status).
     pub const USAGE: u8 = 2;
     /// The input is not a readable IKI document (sysexits EX_DATAERR).
@@ -24,11 +27,17 @@ pub mod exit {
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    let cli_is_diff = matches!(cli.command, args::Command::Diff(_));
     match commands::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("iki: error: {e}");
-            ExitCode::from(e.exit_code())
+            // `iki diff` follows diff(1): any trouble is 2.
+            if cli_is_diff {
+                ExitCode::from(exit::TROUBLE)
+            } else {
+                ExitCode::from(e.exit_code())
+            }
         }
     }
 }

@@ -1,0 +1,363 @@
+//! Matching positions and rows, and listing what changed between them.
+
+use crate::assign::best_pairs;
+use crate::score::{self, PositionWords};
+use crate::{order, years, Change, Kind, Options};
+use crate::{INDICATOR_THRESHOLD, OTHER_GROUP_PENALTY, POSITION_THRESHOLD};
+use iki_model::{Document, Formula, GroupKind, Indicator, Item, Position, Span};
+use std::collections::HashMap;
+
+/// A position with the group it sits in.
+#[derive(Clone, Copy)]
+struct Pos<'a> {
+    group: GroupKind,
+    p: &'a Position,
+}
+
+fn positions(doc: &Document) -> Vec<Pos<'_>> {
+    doc.groups
+        .iter()
+        .flat_map(|g| g.positions.iter().map(move |p| Pos { group: g.kind, p }))
+        .collect()
+}
+
+/// Compares two documents (normalize both first).
+pub fn diff(old: &Document, new: &Document, options: &Options) -> Vec<Change> {
+    let olds = positions(old);
+    let news = positions(new);
+    let pairs = match_positions(&olds, &news);
+
+    let mut old_matched = vec![false; olds.len()];
+    let mut of_new: Vec<Option<usize>> = vec![None; news.len()];
+    for &(o, n) in &pairs {
+        old_matched[o] = true;
+        of_new[n] = Some(o);
+    }
+    let mut changes = Vec::new();
+    for (n, np) in news.iter().enumerate() {
+        match of_new[n] {
+            Some(o) => compare_positions(olds[o], *np, &mut changes),
+            None => changes.push(Change {
+                kind: Kind::PositionAdded,
+                group: np.group,
+                position_old: None,
+                position_new: Some(np.p.id.clone()),
+                field: None,
+                before: None,
+                after: Some(label(np.p)),
+                old_lines: None,
+                new_lines: Some(np.p.heading),
+            }),
+        }
+    }
+    for (o, op) in olds.iter().enumerate().filter(|(o, _)| !old_matched[*o]) {
+        let _ = o;
+        changes.push(Change {
+            kind: Kind::PositionRemoved,
+            group: op.group,
+            position_old: Some(op.p.id.clone()),
+            position_new: None,
+            field: None,
+            before: Some(label(op.p)),
+            after: None,
+            old_lines: Some(op.p.heading),
+            new_lines: None,
+        });
+    }
+    if options.ignore_years {
+        changes.retain(|c| c.kind != Kind::YearUpdated);
+    }
+    changes
+}
+
+fn label(p: &Position) -> String {
+    format!("{}. {}", p.number, p.title)
+}
+
+/// Same id first; the rest by similarity, best overall assignment.
+fn match_positions(olds: &[Pos], news: &[Pos]) -> Vec<(usize, usize)> {
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (n, np) in news.iter().enumerate() {
+        by_id.insert(np.p.id.as_str(), n);
+    }
+    let mut pairs = Vec::new();
+    let mut new_taken = vec![false; news.len()];
+    let mut rest_old = Vec::new();
+    for (o, op) in olds.iter().enumerate() {
+        match by_id.get(op.p.id.as_str()) {
+            Some(&n) if !new_taken[n] => {
+                new_taken[n] = true;
+                pairs.push((o, n));
+            }
+            _ => rest_old.push(o),
+        }
+    }
+    let rest_new: Vec<usize> = (0..news.len()).filter(|n| !new_taken[*n]).collect();
+    let old_words: Vec<PositionWords> = rest_old
+        .iter()
+        .map(|&o| PositionWords::of(olds[o].p))
+        .collect();
+    let new_words: Vec<PositionWords> = rest_new
+        .iter()
+        .map(|&n| PositionWords::of(news[n].p))
+        .collect();
+    let similar = best_pairs(
+        rest_old.len(),
+        rest_new.len(),
+        POSITION_THRESHOLD,
+        |i, j| {
+            let penalty = if olds[rest_old[i]].group == news[rest_new[j]].group {
+                0.0
+            } else {
+                OTHER_GROUP_PENALTY
+            };
+            score::position(&old_words[i], &new_words[j]) - penalty
+        },
+    );
+    pairs.extend(similar.into_iter().map(|(i, j)| (rest_old[i], rest_new[j])));
+    pairs.sort_unstable();
+    pairs
+}
+
+/// A change of `kind` to a text, or `year_updated` if only years differ.
+#[allow(clippy::too_many_arguments)]
+fn text_change(
+    kind: Kind,
+    old: Pos,
+    new: Pos,
+    field: &str,
+    before: Option<String>,
+    after: Option<String>,
+    old_lines: Option<Span>,
+    new_lines: Option<Span>,
+) -> Change {
+    let only_years = match (&before, &after) {
+        (Some(b), Some(a)) => years::only_years(b, a),
+        _ => false,
+    };
+    Change {
+        kind: if only_years { Kind::YearUpdated } else { kind },
+        group: new.group,
+        position_old: Some(old.p.id.clone()),
+        position_new: Some(new.p.id.clone()),
+        field: Some(field.to_string()),
+        before,
+        after,
+        old_lines,
+        new_lines,
+    }
+}
+
+fn items_span(items: &[Item]) -> Option<Span> {
+    Some(items.first()?.span.join(items.last()?.span))
+}
+
+fn joined(items: &[Item]) -> String {
+    items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn compare_positions(old: Pos, new: Pos, out: &mut Vec<Change>) {
+    let (o, n) = (old.p, new.p);
+    let heading = (Some(o.heading), Some(n.heading));
+    if o.title != n.title {
+        out.push(text_change(
+            Kind::PositionRenamed,
+            old,
+            new,
+            "title",
+            Some(o.title.clone()),
+            Some(n.title.clone()),
+            heading.0,
+            heading.1,
+        ));
+    }
+    if o.number != n.number {
+        out.push(text_change(
+            Kind::PositionRenumbered,
+            old,
+            new,
+            "number",
+            Some(o.number.clone()),
+            Some(n.number.clone()),
+            heading.0,
+            heading.1,
+        ));
+    }
+    if old.group != new.group {
+        out.push(text_change(
+            Kind::PositionMoved,
+            old,
+            new,
+            "group",
+            Some(old.group.to_string()),
+            Some(new.group.to_string()),
+            heading.0,
+            heading.1,
+        ));
+    }
+    if o.unit != n.unit {
+        out.push(text_change(
+            Kind::PositionMoved,
+            old,
+            new,
+            "unit",
+            o.unit.clone(),
+            n.unit.clone(),
+            heading.0,
+            heading.1,
+        ));
+    }
+    for (kind, field, a, b) in [
+        (Kind::TugasChanged, "tugas", &o.tugas, &n.tugas),
+        (Kind::FungsiChanged, "fungsi", &o.fungsi, &n.fungsi),
+    ] {
+        let (ja, jb) = (joined(a), joined(b));
+        if ja != jb {
+            out.push(text_change(
+                kind,
+                old,
+                new,
+                field,
+                Some(ja),
+                Some(jb),
+                items_span(a),
+                items_span(b),
+            ));
+        }
+    }
+    compare_indicators(old, new, out);
+}
+
+fn formula_text(f: &Option<Formula>) -> Option<String> {
+    match f {
+        Some(Formula::Ratio {
+            numerator,
+            denominator,
+            multiplier,
+            unit,
+        }) => {
+            let mut s = format!("{numerator} / {denominator}");
+            if let Some(m) = multiplier {
+                s.push_str(&format!(" x {m}"));
+            }
+            if let Some(u) = unit {
+                s.push_str(&format!(" {u}"));
+            }
+            Some(s)
+        }
+        None => None,
+    }
+}
+
+fn measure_text(i: &Indicator) -> String {
+    serde_json::to_value(i.measure)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
+    let (oi, ni) = (&old.p.indicators, &new.p.indicators);
+    let pairs = best_pairs(oi.len(), ni.len(), INDICATOR_THRESHOLD, |i, j| {
+        score::indicator(&oi[i], &ni[j])
+    });
+    let mut of_new: Vec<Option<usize>> = vec![None; ni.len()];
+    let mut matched_old = vec![false; oi.len()];
+    for &(i, j) in &pairs {
+        of_new[j] = Some(i);
+        matched_old[i] = true;
+    }
+    // `pairs` is sorted by old index: the new indexes in old order.
+    let new_order: Vec<usize> = pairs.iter().map(|&(_, j)| j).collect();
+    let moved: Vec<usize> = order::moved(&new_order)
+        .into_iter()
+        .map(|k| new_order[k])
+        .collect();
+
+    for (j, b) in ni.iter().enumerate() {
+        let Some(i) = of_new[j] else {
+            out.push(Change {
+                kind: Kind::IndicatorAdded,
+                group: new.group,
+                position_old: Some(old.p.id.clone()),
+                position_new: Some(new.p.id.clone()),
+                field: None,
+                before: None,
+                after: Some(b.indikator.clone()),
+                old_lines: None,
+                new_lines: Some(b.span),
+            });
+            continue;
+        };
+        let a = &oi[i];
+        let lines = (Some(a.span), Some(b.span));
+        let fields: [(&str, Option<String>, Option<String>); 6] = [
+            ("sasaran", Some(a.sasaran.clone()), Some(b.sasaran.clone())),
+            (
+                "indikator",
+                Some(a.indikator.clone()),
+                Some(b.indikator.clone()),
+            ),
+            (
+                "formulasi",
+                Some(a.formulasi.clone()),
+                Some(b.formulasi.clone()),
+            ),
+            (
+                "sumber_data",
+                Some(a.sumber_data.clone()),
+                Some(b.sumber_data.clone()),
+            ),
+            ("measure", Some(measure_text(a)), Some(measure_text(b))),
+            (
+                "formula",
+                formula_text(&a.formula),
+                formula_text(&b.formula),
+            ),
+        ];
+        for (field, before, after) in fields {
+            if before != after {
+                out.push(text_change(
+                    Kind::IndicatorChanged,
+                    old,
+                    new,
+                    field,
+                    before,
+                    after,
+                    lines.0,
+                    lines.1,
+                ));
+            }
+        }
+        if moved.contains(&j) {
+            out.push(text_change(
+                Kind::IndicatorReordered,
+                old,
+                new,
+                "order",
+                Some((i + 1).to_string()),
+                Some((j + 1).to_string()),
+                lines.0,
+                lines.1,
+            ));
+        }
+    }
+    for (i, a) in oi.iter().enumerate().filter(|(i, _)| !matched_old[*i]) {
+        let _ = i;
+        out.push(Change {
+            kind: Kind::IndicatorRemoved,
+            group: new.group,
+            position_old: Some(old.p.id.clone()),
+            position_new: Some(new.p.id.clone()),
+            field: None,
+            before: Some(a.indikator.clone()),
+            after: None,
+            old_lines: Some(a.span),
+            new_lines: None,
+        });
+    }
+}

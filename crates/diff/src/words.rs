@@ -1,0 +1,96 @@
+//! Word-level differences between two texts, for highlighting.
+
+/// A piece of a word-level diff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// In both texts.
+    Same(String),
+    /// Only in the old text.
+    Removed(String),
+    /// Only in the new text.
+    Added(String),
+}
+
+/// Words and the spaces/punctuation between them, as tokens.
+fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut word = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric();
+        if word != Some(w) {
+            if i > start {
+                out.push(&s[start..i]);
+            }
+            start = i;
+            word = Some(w);
+        }
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+/// The word-level difference of `before` and `after` (longest common
+/// subsequence of tokens). Texts longer than a few thousand tokens are
+/// shown as one removal and one addition.
+pub fn diff(before: &str, after: &str) -> Vec<Piece> {
+    let (a, b) = (tokens(before), tokens(after));
+    if a.len() * b.len() > 4_000_000 {
+        return vec![
+            Piece::Removed(before.to_string()),
+            Piece::Added(after.to_string()),
+        ];
+    }
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut out: Vec<Piece> = Vec::new();
+    let mut push = |p: Piece| match (out.last_mut(), p) {
+        (Some(Piece::Same(a)), Piece::Same(b))
+        | (Some(Piece::Removed(a)), Piece::Removed(b))
+        | (Some(Piece::Added(a)), Piece::Added(b)) => a.push_str(&b),
+        (_, p) => out.push(p),
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            push(Piece::Same(a[i].to_string()));
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            push(Piece::Added(b[j].to_string()));
+            j += 1;
+        } else {
+            push(Piece::Removed(a[i].to_string()));
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff() {
+        let d = diff("Jumlah Surat Tegoran", "Jumlah Surat Teguran resmi");
+        assert_eq!(
+            d,
+            vec![
+                Piece::Same("Jumlah Surat ".into()),
+                Piece::Removed("Tegoran".into()),
+                Piece::Added("Teguran resmi".into()),
+            ]
+        );
+    }
+}
