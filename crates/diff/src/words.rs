@@ -66,12 +66,13 @@ pub fn diff(before: &str, after: &str) -> Vec<Piece> {
             push(Piece::Same(a[i].to_string()));
             i += 1;
             j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            push(Piece::Added(b[j].to_string()));
-            j += 1;
-        } else {
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // Removals before additions, as diff tools show them.
             push(Piece::Removed(a[i].to_string()));
             i += 1;
+        } else {
+            push(Piece::Added(b[j].to_string()));
+            j += 1;
         }
     }
     out
