@@ -187,3 +187,31 @@ proptest! {
         let _ = iki_parse::parse(&bytes);
     }
 }
+
+/// Found by the property test: a removed duplicate row whose span holds an
+/// unrelated skipped line must not list that line twice.
+#[test]
+fn regression_duplicate_row_spanning_a_skipped_line() {
+    let text = "### 1. JABATAN KEPALA BADAN\nPrajabatan\t\t\t\n\tPersentase Y\tY\tLaporan\n\tPersentase Y\tY\tLaporan\n b. dua;\nPrajabatan\t\t\t";
+    let parsed = iki_parse::parse(text.as_bytes()).unwrap();
+    let g = iki_normalize::Glossary::builtin().unwrap();
+    let n = iki_normalize::normalize(&parsed.document, &g);
+    common::check_invariants(
+        std::path::Path::new("regression"),
+        text.as_bytes(),
+        &n.document,
+    );
+}
+
+/// Found by the property test: spacing fixes that overlap ("0 -a -0") must
+/// all be made in one pass, or normalizing is not idempotent.
+#[test]
+fn regression_overlapping_punctuation_fixes() {
+    let text = "### 1. JABATAN KEPALA BADAN\n- Tugas : Memimpin badan.\n0\u{25a1}-a\t-0";
+    let parsed = iki_parse::parse(text.as_bytes()).unwrap();
+    let g = iki_normalize::Glossary::builtin().unwrap();
+    let once = iki_normalize::normalize(&parsed.document, &g);
+    assert!(iki_normalize::normalize(&once.document, &g)
+        .changes
+        .is_empty());
+}

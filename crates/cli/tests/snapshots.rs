@@ -7,7 +7,10 @@
 //!   and the typo suggestions made without a dictionary (so that the
 //!   snapshot does not depend on what is installed);
 //! - `snapshots/emit/`: the canonical JSON of the parsed (raw) model, then
-//!   the NDJSON rows.
+//!   the NDJSON rows;
+//! - `snapshots/diff/`: every next-year document in `fixtures/diff/` diffed
+//!   against the seed, in each format (terminal without colour, markdown,
+//!   HTML, JSON).
 //!
 //! Invariants (line accounting, span order, unique ids) are asserted before
 //! a snapshot is taken. Review new snapshots with `cargo insta review`
@@ -128,4 +131,58 @@ fn normalize_stage() {
 #[test]
 fn emit_stage() {
     check_stage("emit", emit_view);
+}
+
+/// The seed and a next-year fixture, both normalized, diffed.
+fn diff_report(new: &Path) -> iki_diff::Report {
+    let glossary = iki_normalize::Glossary::builtin().unwrap();
+    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
+    let load = |p: &Path| {
+        let doc = iki_parse::parse(&std::fs::read(p).unwrap())
+            .unwrap()
+            .document;
+        iki_normalize::normalize(&doc, &glossary).document
+    };
+    let (old, new_doc) = (load(&seed), load(new));
+    let changes = iki_diff::diff(&old, &new_doc, &iki_diff::Options::default());
+    let name = |p: &Path| p.file_name().unwrap().to_string_lossy().to_string();
+    iki_diff::Report::new(
+        iki_diff::Side::of(&name(&seed), &old),
+        iki_diff::Side::of(&name(new), &new_doc),
+        changes,
+    )
+}
+
+#[test]
+fn diff_formats() {
+    let dir = common::root().join("fixtures/diff");
+    let mut news: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"))
+        .collect();
+    news.sort();
+    assert!(!news.is_empty());
+    for new in news {
+        let report = diff_report(&new);
+        let views = [
+            ("terminal", iki_diff::report::terminal(&report, false)),
+            ("markdown", iki_diff::report::markdown(&report)),
+            ("html", iki_diff::report::html(&report)),
+            ("json", {
+                let mut buf = Vec::new();
+                iki_emit::write_canonical(&mut buf, &report).unwrap();
+                String::from_utf8(buf).unwrap()
+            }),
+        ];
+        for (format, text) in views {
+            let mut s = insta::Settings::clone_current();
+            s.set_snapshot_path(common::root().join("snapshots/diff"));
+            s.set_prepend_module_to_snapshot(false);
+            s.set_omit_expression(true);
+            s.set_input_file(&new);
+            s.set_snapshot_suffix(new.file_name().unwrap().to_string_lossy().to_string());
+            s.bind(|| insta::assert_snapshot!(format!("diff-{format}"), text));
+        }
+    }
 }

@@ -361,3 +361,134 @@ fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(src: &str) -> Document {
+        iki_parse::parse(src.as_bytes()).unwrap().document
+    }
+
+    const HEADER: &str = "SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA";
+
+    fn position(number: &str, title: &str, rows: &[&str]) -> String {
+        format!(
+            "### {number}. JABATAN {title}\n\n- Tugas : Melaksanakan tugas {title}.\n\n{HEADER}\n{}\n\n",
+            rows.join("\n")
+        )
+    }
+
+    fn kinds(changes: &[Change]) -> Vec<Kind> {
+        changes.iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn renamed_and_renumbered_positions_are_matched_not_added_and_removed() {
+        let rows = [
+            "Tersedianya data kepegawaian\tJumlah data kepegawaian\tJumlah data\tLaporan Kinerja",
+        ];
+        let old = doc(&(position("1", "ANALIS KEPEGAWAIAN", &rows)
+            + &position("2", "PENGELOLA DATA", &rows[..])));
+        let new = doc(&(position("1", "PENGELOLA DATA", &rows)
+            + &position("2", "ANALIS KEPEGAWAIAN AHLI", &rows)));
+        let changes = diff(&old, &new, &Options::default());
+        // PENGELOLA DATA keeps its id (renumbered 2 -> 1); ANALIS is renamed
+        // and renumbered (1 -> 2) and matched by similarity.
+        assert_eq!(
+            kinds(&changes),
+            [
+                Kind::PositionRenumbered,
+                Kind::PositionRenamed,
+                Kind::PositionRenumbered,
+                Kind::TugasChanged
+            ]
+        );
+        assert_eq!(changes[1].before.as_deref(), Some("ANALIS KEPEGAWAIAN"));
+        assert_eq!(changes[1].after.as_deref(), Some("ANALIS KEPEGAWAIAN AHLI"));
+    }
+
+    #[test]
+    fn unrelated_positions_fall_below_the_threshold() {
+        let old = doc(&position(
+            "1",
+            "BENDAHARA",
+            &["Terkelolanya kas\tJumlah laporan kas\tJumlah kas\tLaporan Keuangan"],
+        ));
+        let new = doc(&position(
+            "1",
+            "PRANATA KOMPUTER",
+            &["Terkelolanya jaringan\tJumlah aplikasi\tJumlah aplikasi\tLaporan Kinerja"],
+        ));
+        let changes = diff(&old, &new, &Options::default());
+        assert_eq!(
+            kinds(&changes),
+            [Kind::PositionAdded, Kind::PositionRemoved]
+        );
+    }
+
+    #[test]
+    fn indicators_added_removed_changed_and_reordered() {
+        let a = "Tersedianya data A\tJumlah data A\tJumlah data A\tLaporan Kinerja";
+        let b = "Tersedianya data B\tJumlah dokumen B\tJumlah dokumen B\tLaporan Kinerja";
+        let c = "Terkelolanya arsip C\tJumlah arsip C\tJumlah arsip C\tLaporan Kinerja";
+        let c2 = "Terkelolanya arsip C\tJumlah arsip C\tJumlah arsip C\tLaporan Arsip";
+        let d = "Terlaksananya rapat D\tJumlah rapat D\tJumlah rapat D\tLaporan Kinerja";
+        let old = doc(&position("1", "ANALIS", &[a, b, c]));
+        let new = doc(&position("1", "ANALIS", &[b, a, c2, d]));
+        let changes = diff(&old, &new, &Options::default());
+        assert_eq!(
+            kinds(&changes),
+            [
+                Kind::IndicatorReordered,
+                Kind::IndicatorChanged,
+                Kind::IndicatorAdded
+            ]
+        );
+        assert_eq!(changes[0].before.as_deref(), Some("1"));
+        assert_eq!(changes[0].after.as_deref(), Some("2"));
+        assert_eq!(changes[1].field.as_deref(), Some("sumber_data"));
+        let removed = doc(&position("1", "ANALIS", &[a, c]));
+        assert_eq!(
+            kinds(&diff(&old, &removed, &Options::default())),
+            [Kind::IndicatorRemoved]
+        );
+    }
+
+    #[test]
+    fn years_only_is_year_updated_and_can_be_ignored() {
+        let old = doc(&position(
+            "1",
+            "ANALIS",
+            &["Tersusunnya usul TA 2025\tJumlah usul Tahun 2024\tJumlah usul\tLaporan Kinerja"],
+        ));
+        let new = doc(&position(
+            "1",
+            "ANALIS",
+            &["Tersusunnya usul TA 2026\tJumlah usul Tahun 2025\tJumlah usul\tLaporan Kinerja"],
+        ));
+        let changes = diff(&old, &new, &Options::default());
+        assert_eq!(kinds(&changes), [Kind::YearUpdated, Kind::YearUpdated]);
+        assert!(diff(&old, &new, &Options { ignore_years: true }).is_empty());
+    }
+
+    #[test]
+    fn a_count_that_became_a_percentage() {
+        let old = doc(&position(
+            "1",
+            "ANALIS",
+            &["Meningkatnya disiplin\tJumlah ASN disiplin\tJumlah ASN disiplin\tLaporan Kinerja"],
+        ));
+        let new = doc(&position("1", "ANALIS", &["Meningkatnya disiplin\tPersentase ASN disiplin\t$\\frac{\\text{ASN disiplin}}{\\text{Jumlah ASN}} \\times 100\\%$\tLaporan Kinerja"]));
+        let changes = diff(&old, &new, &Options::default());
+        let fields: Vec<&str> = changes.iter().filter_map(|c| c.field.as_deref()).collect();
+        assert_eq!(fields, ["indikator", "formulasi", "measure", "formula"]);
+        assert_eq!(changes[2].before.as_deref(), Some("count"));
+        assert_eq!(changes[2].after.as_deref(), Some("percentage"));
+        assert_eq!(changes[3].before, None);
+        assert_eq!(
+            changes[3].after.as_deref(),
+            Some("ASN disiplin / Jumlah ASN x 100 %")
+        );
+    }
+}

@@ -75,7 +75,69 @@ pub fn diff(before: &str, after: &str) -> Vec<Piece> {
             j += 1;
         }
     }
-    out
+    tidy(out)
+}
+
+/// Joins change runs separated only by spaces ("[-Komisi-] [-Sipil-]" reads
+/// as "[-Komisi Sipil-]"), removals before additions.
+fn tidy(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let (mut removed, mut added) = (String::new(), String::new());
+    let mut pending_space: Option<String> = None;
+    let flush = |out: &mut Vec<Piece>, removed: &mut String, added: &mut String| {
+        if !removed.is_empty() {
+            out.push(Piece::Removed(std::mem::take(removed)));
+        }
+        if !added.is_empty() {
+            out.push(Piece::Added(std::mem::take(added)));
+        }
+    };
+    for p in pieces {
+        match p {
+            Piece::Same(t)
+                if t.trim().is_empty()
+                    && (!removed.is_empty() || !added.is_empty())
+                    && pending_space.is_none() =>
+            {
+                pending_space = Some(t);
+            }
+            Piece::Same(t) => {
+                flush(&mut out, &mut removed, &mut added);
+                if let Some(sp) = pending_space.take() {
+                    out.push(Piece::Same(sp));
+                }
+                out.push(Piece::Same(t));
+            }
+            change => {
+                if let Some(sp) = pending_space.take() {
+                    if !removed.is_empty() {
+                        removed.push_str(&sp);
+                    }
+                    if !added.is_empty() {
+                        added.push_str(&sp);
+                    }
+                }
+                match change {
+                    Piece::Removed(t) => removed.push_str(&t),
+                    Piece::Added(t) => added.push_str(&t),
+                    Piece::Same(_) => {}
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
+    if let Some(sp) = pending_space {
+        out.push(Piece::Same(sp));
+    }
+    // Neighbouring Same pieces come from the flushes above: join them.
+    let mut joined: Vec<Piece> = Vec::new();
+    for p in out {
+        match (joined.last_mut(), p) {
+            (Some(Piece::Same(a)), Piece::Same(b)) => a.push_str(&b),
+            (_, p) => joined.push(p),
+        }
+    }
+    joined
 }
 
 #[cfg(test)]
@@ -91,6 +153,20 @@ mod tests {
                 Piece::Same("Jumlah Surat ".into()),
                 Piece::Removed("Tegoran".into()),
                 Piece::Added("Teguran resmi".into()),
+            ]
+        );
+        assert_eq!(
+            diff(
+                "Komisi Aparatur Sipil Negara (KASN)",
+                "Badan Kepegawaian Negara (BKN)"
+            ),
+            vec![
+                Piece::Removed("Komisi Aparatur Sipil".into()),
+                Piece::Added("Badan Kepegawaian".into()),
+                Piece::Same(" Negara (".into()),
+                Piece::Removed("KASN".into()),
+                Piece::Added("BKN".into()),
+                Piece::Same(")".into()),
             ]
         );
     }

@@ -135,6 +135,7 @@ mod tests {
                     formula: None,
                     sasaran_filled: false,
                     span: Span::new(8, 9),
+                    continuation_lines: vec![9],
                 }],
             }],
         });

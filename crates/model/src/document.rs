@@ -194,6 +194,9 @@ pub struct Indicator {
     pub sasaran_filled: bool,
     /// Source lines of the row, including any continuation lines merged into it.
     pub span: Span,
+    /// Lines after the first that held the rest of the row (split at a page
+    /// break) and were merged into it.
+    pub continuation_lines: Vec<u32>,
 }
 
 /// A non-blank source line that belongs to no element.

@@ -39,19 +39,20 @@ pub fn dedupe(
                 after: String::new(),
                 line: row.span.first,
             });
-            for line in row.span.first..=row.span.last {
+            skipped.push(Skipped {
+                line: row.span.first,
+                reason: SkipReason::DuplicateRow,
+                text: format!(
+                    "same as the row on line {}: {}",
+                    first.first,
+                    key(&row).join("\t")
+                ),
+            });
+            for &line in &row.continuation_lines {
                 skipped.push(Skipped {
                     line,
                     reason: SkipReason::DuplicateRow,
-                    text: if line == row.span.first {
-                        format!(
-                            "same as the row on line {}: {}",
-                            first.first,
-                            key(&row).join("\t")
-                        )
-                    } else {
-                        format!("continuation of line {}", row.span.first)
-                    },
+                    text: format!("continuation of the removed row on line {}", row.span.first),
                 });
             }
             continue;
@@ -132,6 +133,7 @@ mod tests {
             formula: None,
             sasaran_filled: false,
             span: Span::line(1),
+            continuation_lines: vec![],
         }
     }
 

@@ -71,7 +71,9 @@ pub fn punctuation(s: &str) -> String {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static JOIN_RIGHT: OnceLock<Regex> = OnceLock::new();
     static JOIN_LEFT: OnceLock<Regex> = OnceLock::new();
-    prose(s, |p| {
+    // Matches do not overlap ("0 -a -0" needs two rounds): repeat until
+    // nothing changes. Every round removes a space, so this ends.
+    let once = |p: &str| -> String {
         let p = re(&BEFORE, r"\s+([,;:.!?)\]])").replace_all(p, "$1");
         let p = re(&AFTER, r"([(\[])\s+").replace_all(&p, "$1");
         let p = re(&JOIN_RIGHT, r"(\w)([-/])\s+(\w+)").replace_all(&p, |c: &regex::Captures| {
@@ -84,6 +86,16 @@ pub fn punctuation(s: &str) -> String {
         re(&JOIN_LEFT, r"(\w)\s+([-/])(\w)")
             .replace_all(&p, "$1$2$3")
             .into_owned()
+    };
+    prose(s, |p| {
+        let mut current = p.to_string();
+        loop {
+            let next = once(&current);
+            if next == current {
+                return current;
+            }
+            current = next;
+        }
     })
 }
 
@@ -229,6 +241,8 @@ mod tests {
         );
         let once = punctuation("a ( b ,c ) d- e");
         assert_eq!(punctuation(&once), once);
+        // Overlapping spots need more than one regex pass.
+        assert_eq!(punctuation("0 -a -0"), "0-a-0");
     }
 
     #[test]

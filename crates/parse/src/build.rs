@@ -394,6 +394,7 @@ impl Builder {
                 append(&mut prev.formulasi, &row.formulasi);
                 append(&mut prev.sumber_data, &row.sumber_data);
                 prev.span = prev.span.join(Span::line(t.line));
+                prev.continuation_lines.push(t.line);
                 self.diags.push(Diagnostic::note(
                     "row-merged",
                     format!("this line continues the row that starts on line {from} (a page break); merged into it"),
@@ -419,6 +420,7 @@ impl Builder {
             formula: None,
             sasaran_filled,
             span: Span::line(t.line),
+            continuation_lines: Vec::new(),
         });
     }
 

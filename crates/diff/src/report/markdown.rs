@@ -25,6 +25,15 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// `text` between `mark`s, with its outer spaces outside them (markdown
+/// emphasis may not start or end with a space).
+fn marked(text: &str, mark: &str) -> String {
+    let core = text.trim();
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!("{lead}{mark}{}{mark}{trail}", esc(core))
+}
+
 fn highlighted(before: &str, after: &str) -> (String, String) {
     let (mut b, mut a) = (String::new(), String::new());
     for p in diff(before, after) {
@@ -35,8 +44,8 @@ fn highlighted(before: &str, after: &str) -> (String, String) {
             }
             Piece::Removed(t) if t.trim().is_empty() => b.push_str(&t),
             Piece::Added(t) if t.trim().is_empty() => a.push_str(&t),
-            Piece::Removed(t) => b.push_str(&format!("~~{}~~", esc(&t))),
-            Piece::Added(t) => a.push_str(&format!("**{}**", esc(&t))),
+            Piece::Removed(t) => b.push_str(&marked(&t, "~~")),
+            Piece::Added(t) => a.push_str(&marked(&t, "**")),
         }
     }
     (b, a)
