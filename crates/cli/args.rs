@@ -16,6 +16,8 @@ Examples:
   iki rows seeds/bkpsdm-sumenep-2024.md > rows.ndjson
   iki check seeds/bkpsdm-sumenep-2024.md
   iki render seeds/bkpsdm-sumenep-2024.md -o clean.md
+  iki convert iki-folder/ -o json-folder/
+  iki export --format sqlite iki-2024.md iki-2025.md -o iki.sqlite
   cat iki.md | iki convert - --compact";
 
 const DIFF_AFTER_HELP: &str = "\
@@ -83,6 +85,19 @@ pub enum Command {
     /// a change. Exit status as diff(1): 0 no changes, 1 changes, 2 trouble.
     #[command(after_help = DIFF_AFTER_HELP)]
     Diff(DiffArgs),
+    /// Export one or many documents (sources, canonical JSON, or folders of
+    /// them) for other systems: CSV, NDJSON, SQLite or XLSX.
+    ///
+    /// CSV and NDJSON: one row per indicator, with the document's year and
+    /// agency. SQLite: tables documents, groups, positions, indicators;
+    /// exporting a document again replaces its rows. XLSX: a summary sheet
+    /// and one sheet per group. Cells starting with = + - @ are neutralized
+    /// against formula injection in CSV and XLSX unless --raw-cells.
+    #[command(after_help = AFTER_HELP)]
+    Export(ExportArgs),
+    /// Print the JSON Schema of the canonical JSON (`document`) or of one
+    /// flat row (`row`), derived from the model types.
+    Schema(SchemaArgs),
     /// Print a readable outline of what was read: groups, positions, duties,
     /// rows with their source lines, and every skipped line with its reason.
     #[command(after_help = AFTER_HELP)]
@@ -93,8 +108,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct CommonArgs {
     /// The document to read (markdown; UTF-8, UTF-16 or Windows-1252), or `-` for standard input.
+    /// `iki convert` also takes a folder: every document in it is converted, in parallel.
     pub input: PathBuf,
     /// Write here instead of standard output. The file is replaced atomically.
+    /// For a folder input, the folder to write one JSON file per document into.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Do not print warnings about the input.
@@ -223,4 +240,61 @@ pub struct DiffArgs {
     /// Do not print warnings about the inputs.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values (RFC 4180), one row per indicator.
+    Csv,
+    /// One JSON object per indicator row.
+    Ndjson,
+    /// An SQLite database (created, or updated in place).
+    Sqlite,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// Arguments of `iki export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Documents, canonical JSON files or folders of them (`-` for standard input).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write (required for sqlite and xlsx; standard output otherwise).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV: start with a UTF-8 byte-order mark so that Excel reads UTF-8.
+    #[arg(long)]
+    pub excel: bool,
+    /// CSV and XLSX: write cells exactly, even those a spreadsheet would run
+    /// as formulas.
+    #[arg(long)]
+    pub raw_cells: bool,
+    /// Normalization.
+    #[command(flatten)]
+    pub normalize: NormalizeArgs,
+    /// Do not print warnings about the inputs.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Which schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The canonical JSON of `iki convert`.
+    Document,
+    /// One object of `iki rows`.
+    Row,
+}
+
+/// Arguments of `iki schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema to print.
+    #[arg(value_enum, default_value = "document")]
+    pub kind: SchemaKind,
 }

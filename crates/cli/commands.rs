@@ -16,18 +16,19 @@ use std::path::{Path, PathBuf};
 /// Runs the parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
+        Command::Convert(a) if a.doc.common.input.is_dir() => return crate::batch::run(&a),
         Command::Convert(a) => {
             let layout = if a.compact {
                 Layout::Compact
             } else {
                 Layout::Pretty
             };
-            let loaded = load(&a.doc.common, &a.doc.normalize)?;
             let out = Output::new(a.doc.common.output.as_deref(), &a.doc.common.input)?;
             let changes_out = match &a.changes {
                 Some(p) => Some(Output::new(Some(p), &a.doc.common.input)?),
                 None => None,
             };
+            let loaded = load(&a.doc.common, &a.doc.normalize)?;
             out.write_with(|w| iki_emit::write_json(w, &loaded.document, layout))?;
             if let Some(c) = changes_out {
                 c.write_with(|w| iki_emit::write_changes(w, &loaded.changes))?;
@@ -49,6 +50,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Command::Check(a) => return check(&a),
         Command::Diff(a) => return crate::diff::run(&a),
+        Command::Export(a) => return crate::export::run(&a),
+        Command::Schema(a) => return crate::export::schema(&a),
     }
     Ok(exit::OK)
 }

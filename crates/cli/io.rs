@@ -42,6 +42,12 @@ pub enum CliError {
         /// Why.
         source: iki_parse::ParseError,
     },
+    /// No input could be read.
+    #[error("no document could be read: {0}")]
+    NothingRead(String),
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
     /// A JSON input is not a canonical iki document.
     #[error("{path}:{line}: not an iki JSON document: {message}")]
     Json {
@@ -72,9 +78,12 @@ impl CliError {
     /// The exit status for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Parse { .. } | CliError::Json { .. } | CliError::Glossary(_) => exit::DATA,
+            CliError::Parse { .. }
+            | CliError::Json { .. }
+            | CliError::Glossary(_)
+            | CliError::NothingRead(_) => exit::DATA,
             CliError::Dictionary(_) => exit::IO,
-            CliError::OverInput { .. } => exit::USAGE,
+            CliError::OverInput { .. } | CliError::Usage(_) => exit::USAGE,
             CliError::Read { .. } | CliError::Write { .. } | CliError::Emit { .. } => exit::IO,
         }
     }
@@ -164,6 +173,7 @@ impl Output {
                     path: name.clone(),
                     source,
                 })?;
+                set_output_permissions(tmp.as_file(), path).map_err(io_err)?;
                 tmp.as_file().sync_all().map_err(io_err)?;
                 tmp.persist(path).map_err(|e| io_err(e.error))?;
                 Ok(())
@@ -177,4 +187,19 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// Gives a finished temporary file the permissions the output should have:
+/// those of the file it replaces, or readable by all and writable by the
+/// owner (a temporary file is created private).
+pub fn set_output_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    if let Ok(m) = std::fs::metadata(target) {
+        return file.set_permissions(m.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    Ok(())
 }

@@ -2,9 +2,12 @@
 //! It alone does I/O; every stage below it is a pure library.
 
 mod args;
+mod batch;
 mod commands;
 mod diff;
+mod export;
 mod io;
+mod load;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -30,6 +33,9 @@ fn main() -> ExitCode {
     let cli_is_diff = matches!(cli.command, args::Command::Diff(_));
     match commands::run(cli) {
         Ok(code) => ExitCode::from(code),
+        // A reader that stopped early (`iki rows ... | head`) is not an
+        // error worth a message: stop quietly, as Unix tools do.
+        Err(e) if e.to_string().contains("Broken pipe") => ExitCode::from(exit::OK),
         Err(e) => {
             eprintln!("iki: error: {e}");
             // `iki diff` follows diff(1): any trouble is 2.

@@ -1,9 +1,12 @@
 //! The normalizer's audit log: every change it makes, with where.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A normalization rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// Unicode NFC composition.
@@ -60,7 +63,7 @@ impl std::fmt::Display for Rule {
 }
 
 /// One change the normalizer made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Change {
     /// The rule that made it.
     pub rule: Rule,

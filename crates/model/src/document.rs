@@ -1,6 +1,7 @@
 //! The document tree: document, groups, positions, duties and indicators.
 
 use crate::{Formula, Measure, Rule, Span};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -9,7 +10,7 @@ use std::collections::BTreeMap;
 pub const SCHEMA_VERSION: &str = "1";
 
 /// One IKI document: an agency's individual performance indicators for a year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     /// Version of the JSON layout, [`SCHEMA_VERSION`].
     pub schema_version: String,
@@ -51,7 +52,9 @@ impl Default for Document {
 }
 
 /// The kind of a group of positions (jenis jabatan).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupKind {
     /// Jabatan Pimpinan Tinggi: the head of the agency.
@@ -111,7 +114,7 @@ impl std::fmt::Display for GroupKind {
 }
 
 /// A group of positions of one kind, usually introduced by a banner.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Group {
     /// The kind of positions in the group.
     pub kind: GroupKind,
@@ -129,7 +132,7 @@ pub struct Group {
 }
 
 /// An organisational unit heading that positions are listed under.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Unit {
     /// Number as written, e.g. "1".
     pub number: String,
@@ -140,7 +143,7 @@ pub struct Unit {
 }
 
 /// A position (jabatan) with its duties and indicator table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Position {
     /// Stable id: a slug of group kind and title, unique in the document and
     /// independent of the number, e.g. `administrator/sekretaris`; a title
@@ -165,7 +168,7 @@ pub struct Position {
 }
 
 /// One item of a Tugas or Fungsi list, without its letter ("a.").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Item {
     /// The item's text.
     pub text: String,
@@ -174,7 +177,7 @@ pub struct Item {
 }
 
 /// One row of a position's indicator table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Indicator {
     /// The NO. cell as written, where the table has one.
     pub number: Option<String>,
@@ -200,7 +203,7 @@ pub struct Indicator {
 }
 
 /// A non-blank source line that belongs to no element.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Skipped {
     /// 1-based line number.
     pub line: u32,
@@ -212,7 +215,9 @@ pub struct Skipped {
 }
 
 /// Why a line is not part of any element.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// The document's title line; its content is in the document's fields.

@@ -1,9 +1,10 @@
 //! A typed reading of the PENJELASAN / FORMULASI PENGHITUNGAN cell.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How an indicator is computed, where the formulasi has a recognisable form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Formula {
     /// `numerator / denominator × multiplier unit`, e.g. a percentage.

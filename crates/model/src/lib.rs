@@ -28,6 +28,7 @@ mod formula_read;
 pub mod ids;
 mod measure;
 mod row;
+pub mod schema;
 mod span;
 
 pub use change::{Change, Rule};

@@ -1,12 +1,13 @@
 //! Flat rows: one object per indicator, the contract other systems rely on.
 
 use crate::{Document, GroupKind, Measure, Span};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// One indicator row with its position's identity, as `iki rows` prints it.
 ///
 /// The key names and their order are a published contract: keep them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Row<'a> {
     /// Group kind.
     pub group: GroupKind,

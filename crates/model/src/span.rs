@@ -59,6 +59,22 @@ impl Span {
     }
 }
 
+impl schemars::JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Span".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "First and last source line, 1-based, inclusive.",
+            "type": "array",
+            "items": {"type": "integer", "minimum": 1},
+            "minItems": 2,
+            "maxItems": 2
+        })
+    }
+}
+
 impl From<[u32; 2]> for Span {
     fn from(a: [u32; 2]) -> Span {
         Span::new(a[0], a[1])

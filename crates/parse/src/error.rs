@@ -6,7 +6,7 @@ use thiserror::Error;
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ParseError {
     /// The bytes are binary, not text.
-    #[error("line {line}: not a text document ({why})")]
+    #[error("not a text document ({why})")]
     NotText {
         /// The first line where binary content was seen.
         line: u32,

@@ -1,0 +1,158 @@
+//! `iki convert FOLDER -o OUTDIR`: every document in a folder converted in
+//! parallel (rayon), each to the same bytes a single conversion gives, with
+//! a progress bar on a terminal and a summary at the end. A document that
+//! fails is reported and leaves no file behind; the others go on.
+
+use crate::args::ConvertArgs;
+use crate::commands::glossary;
+use crate::exit;
+use crate::io::{display_name, read_input, CliError, Output};
+use iki_emit::Layout;
+use iki_model::{Diagnostic, Severity};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Source documents taken from the folder.
+const SOURCE_ENDINGS: [&str; 3] = ["md", "markdown", "txt"];
+
+/// How one document went.
+enum Outcome {
+    Converted { warnings: usize },
+    Failed(String),
+}
+
+/// Converts one source to canonical JSON bytes with the same stages and
+/// writer as the single-file path, so that the bytes are identical (a test
+/// checks it).
+pub fn convert_bytes(
+    bytes: &[u8],
+    glossary: Option<&iki_normalize::Glossary>,
+    layout: Layout,
+) -> Result<(Vec<u8>, Vec<Diagnostic>), iki_parse::ParseError> {
+    let parsed = iki_parse::parse(bytes)?;
+    let mut diagnostics = parsed.diagnostics;
+    let doc = match glossary {
+        Some(g) => {
+            let n = iki_normalize::normalize(&parsed.document, g);
+            diagnostics.extend(n.diagnostics);
+            n.document
+        }
+        None => parsed.document,
+    };
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = iki_emit::write_json(&mut out, &doc, layout);
+    Ok((out, diagnostics))
+}
+
+fn sources(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
+    crate::load::expand(&[dir.to_path_buf()], &SOURCE_ENDINGS)
+}
+
+/// Runs the batch conversion.
+pub fn run(a: &ConvertArgs) -> Result<u8, CliError> {
+    let input = &a.doc.common.input;
+    let Some(out_dir) = a.doc.common.output.clone() else {
+        return Err(CliError::Usage(format!(
+            "{} is a folder: give the folder to write into with -o OUTDIR",
+            input.display()
+        )));
+    };
+    if a.changes.is_some() {
+        return Err(CliError::Usage(
+            "--changes works with a single document, not a folder".into(),
+        ));
+    }
+    std::fs::create_dir_all(&out_dir).map_err(|source| CliError::Write {
+        path: out_dir.display().to_string(),
+        source,
+    })?;
+    let layout = if a.compact {
+        Layout::Compact
+    } else {
+        Layout::Pretty
+    };
+    let g = if a.doc.normalize.raw {
+        None
+    } else {
+        Some(glossary(&a.doc.normalize.glossary)?)
+    };
+    let files = sources(input)?;
+    let bar = crate::export::progress(files.len(), a.doc.common.quiet);
+    let outcomes: Vec<(PathBuf, Outcome)> = files
+        .par_iter()
+        .map(|file| {
+            let outcome = convert_one(file, input, &out_dir, g.as_ref(), layout);
+            bar.inc(1);
+            (file.clone(), outcome)
+        })
+        .collect();
+    bar.finish_and_clear();
+
+    let failed: Vec<(&PathBuf, &String)> = outcomes
+        .iter()
+        .filter_map(|(f, o)| match o {
+            Outcome::Failed(why) => Some((f, why)),
+            Outcome::Converted { .. } => None,
+        })
+        .collect();
+    let converted = outcomes.len() - failed.len();
+    let with_warnings = outcomes
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Converted { warnings } if *warnings > 0))
+        .count();
+    eprintln!(
+        "iki: converted {converted} of {} document(s) into {} ({with_warnings} with warnings), {} failed",
+        outcomes.len(),
+        out_dir.display(),
+        failed.len()
+    );
+    for (file, why) in &failed {
+        eprintln!("  failed: {}: {why}", file.display());
+    }
+    Ok(if failed.is_empty() {
+        exit::OK
+    } else {
+        exit::DATA
+    })
+}
+
+fn convert_one(
+    file: &Path,
+    root: &Path,
+    out_dir: &Path,
+    glossary: Option<&iki_normalize::Glossary>,
+    layout: Layout,
+) -> Outcome {
+    let bytes = match read_input(file) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    let (json, diagnostics) = match convert_bytes(&bytes, glossary, layout) {
+        Ok(r) => r,
+        Err(e) => {
+            return Outcome::Failed(match e.line() {
+                Some(l) => format!("line {l}: {e}"),
+                None => e.to_string(),
+            });
+        }
+    };
+    let relative = file.strip_prefix(root).unwrap_or(file);
+    let target = out_dir.join(relative).with_extension("json");
+    if let Some(parent) = target.parent() {
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            return Outcome::Failed(format!("{}: {e}", parent.display()));
+        }
+    }
+    match Output::new(Some(&target), file)
+        .and_then(|o| o.write_with(|w| w.write_all(&json).map_err(Into::into)))
+    {
+        Ok(()) => Outcome::Converted {
+            warnings: diagnostics
+                .iter()
+                .filter(|d| d.severity >= Severity::Warning)
+                .count(),
+        },
+        Err(e) => Outcome::Failed(format!("{}: {e}", display_name(&target))),
+    }
+}

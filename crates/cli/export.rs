@@ -1,0 +1,263 @@
+//! `iki export`: documents (one at a time, in chunks read in parallel) to
+//! CSV, NDJSON, SQLite or XLSX, and `iki schema`.
+
+use crate::args::{ExportArgs, ExportFormat, SchemaArgs, SchemaKind};
+use crate::commands::glossary;
+use crate::exit;
+use crate::io::{display_name, CliError, Output};
+use crate::load::{document_endings, expand, load_any};
+use iki_export::{
+    CsvOptions, CsvWriter, ExportError, NdjsonWriter, Source, SqliteWriter, XlsxWriter,
+};
+use iki_model::Document;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Documents read at once: enough to keep the cores busy, few enough that a
+/// batch of thousands is never in memory together.
+const CHUNK: usize = 32;
+
+/// Prints a schema.
+pub fn schema(a: &SchemaArgs) -> Result<u8, CliError> {
+    let schema = match a.kind {
+        SchemaKind::Document => iki_model::schema::document(),
+        SchemaKind::Row => iki_model::schema::row(),
+    };
+    Output::Stdout.write_with(|w| iki_emit::write_canonical(w, &schema))?;
+    Ok(exit::OK)
+}
+
+fn export_err(path: &Path) -> impl Fn(ExportError) -> CliError + '_ {
+    move |e| CliError::Write {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+/// A writer for one of the formats.
+enum Sink<W: Write> {
+    Csv(Box<CsvWriter<W>>),
+    Ndjson(NdjsonWriter<W>),
+    Sqlite(SqliteWriter),
+    Xlsx(XlsxWriter),
+}
+
+impl<W: Write> Sink<W> {
+    fn write(&mut self, s: &Source) -> Result<(), ExportError> {
+        match self {
+            Sink::Csv(w) => w.write(s),
+            Sink::Ndjson(w) => w.write(s),
+            Sink::Sqlite(w) => w.write(s),
+            Sink::Xlsx(w) => w.write(s),
+        }
+    }
+}
+
+/// What happened to the inputs.
+#[derive(Default)]
+struct Tally {
+    exported: usize,
+    failed: Vec<(String, String)>,
+}
+
+/// Reads every input (folders expanded) and feeds the documents, in input
+/// order, to `sink`. A document that cannot be read is reported and left
+/// out; the others go on. Only a failure to write stops the export.
+fn feed<W: Write>(
+    a: &ExportArgs,
+    files: &[PathBuf],
+    sink: &mut Sink<W>,
+    target: &Path,
+) -> Result<Tally, CliError> {
+    let g = if a.normalize.raw {
+        None
+    } else {
+        Some(glossary(&a.normalize.glossary)?)
+    };
+    let bar = progress(files.len(), a.quiet);
+    let mut tally = Tally::default();
+    for chunk in files.chunks(CHUNK) {
+        let docs: Vec<Result<Document, CliError>> = chunk
+            .par_iter()
+            .map(|f| load_any(f, g.as_ref(), a.quiet))
+            .collect();
+        for (file, doc) in chunk.iter().zip(docs) {
+            bar.inc(1);
+            let name = display_name(file);
+            match doc {
+                Ok(doc) => {
+                    sink.write(&Source {
+                        file: &name,
+                        document: &doc,
+                    })
+                    .map_err(export_err(target))?;
+                    tally.exported += 1;
+                }
+                Err(e) => tally.failed.push((name, e.to_string())),
+            }
+        }
+    }
+    bar.finish_and_clear();
+    if tally.exported == 0 {
+        let why = tally
+            .failed
+            .first()
+            .map_or("no input".to_string(), |f| f.1.clone());
+        return Err(CliError::NothingRead(why));
+    }
+    Ok(tally)
+}
+
+/// A progress bar on a terminal for more than one document; hidden otherwise.
+pub fn progress(len: usize, quiet: bool) -> ProgressBar {
+    if len < 2 || quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Prints the summary of a multi-document run; the exit status.
+fn summary(tally: &Tally, target: &Path) -> u8 {
+    if tally.exported + tally.failed.len() > 1 || !tally.failed.is_empty() {
+        eprintln!(
+            "iki: exported {} of {} document(s) to {}, {} failed",
+            tally.exported,
+            tally.exported + tally.failed.len(),
+            target.display(),
+            tally.failed.len()
+        );
+        for (_, why) in &tally.failed {
+            eprintln!("  failed: {why}");
+        }
+    }
+    if tally.failed.is_empty() {
+        exit::OK
+    } else {
+        exit::DATA
+    }
+}
+
+/// Runs `iki export`.
+pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
+    let files = expand(&a.inputs, document_endings())?;
+    for f in &files {
+        Output::new(a.output.as_deref(), f)?;
+    }
+    let stdout_name = PathBuf::from("<stdout>");
+    match a.format {
+        ExportFormat::Csv | ExportFormat::Ndjson => {
+            let out = Output::new(a.output.as_deref(), Path::new("-"))?;
+            let target = a.output.clone().unwrap_or(stdout_name);
+            // Everything is written inside `write_with`, so a failure part
+            // way leaves no file behind.
+            let mut failure = None;
+            let mut tally = Tally::default();
+            out.write_with(|w| {
+                let result = (|| -> Result<(), CliError> {
+                    let mut sink = match a.format {
+                        ExportFormat::Csv => Sink::Csv(Box::new(
+                            CsvWriter::new(
+                                &mut *w,
+                                CsvOptions {
+                                    excel: a.excel,
+                                    raw_cells: a.raw_cells,
+                                },
+                            )
+                            .map_err(export_err(&target))?,
+                        )),
+                        _ => Sink::Ndjson(NdjsonWriter::new(&mut *w)),
+                    };
+                    tally = feed(a, &files, &mut sink, &target)?;
+                    match sink {
+                        Sink::Csv(c) => c.finish(),
+                        Sink::Ndjson(n) => n.finish(),
+                        _ => Ok(()),
+                    }
+                    .map_err(export_err(&target))
+                })();
+                result.map_err(|e| {
+                    let msg = e.to_string();
+                    failure = Some(e);
+                    iki_emit::EmitError::Io(std::io::Error::other(msg))
+                })
+            })
+            .map_err(|e| failure.take().unwrap_or(e))?;
+            Ok(summary(&tally, &target))
+        }
+        ExportFormat::Sqlite => {
+            let path = required(a)?;
+            // Work on a copy beside the database; rename it into place only
+            // when every document is in.
+            let dir = parent(&path);
+            let tmp = tempfile::Builder::new()
+                .prefix(".iki-")
+                .suffix(".sqlite.tmp")
+                .tempfile_in(&dir)
+                .map_err(|source| CliError::Write {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+            if path.exists() {
+                std::fs::copy(&path, tmp.path()).map_err(|source| CliError::Write {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+            } else {
+                crate::io::set_output_permissions(tmp.as_file(), &path).map_err(|source| {
+                    CliError::Write {
+                        path: path.display().to_string(),
+                        source,
+                    }
+                })?;
+            }
+            let mut sink: Sink<std::io::Sink> =
+                Sink::Sqlite(SqliteWriter::open(tmp.path()).map_err(export_err(&path))?);
+            let tally = feed(a, &files, &mut sink, &path)?;
+            if let Sink::Sqlite(db) = sink {
+                db.finish().map_err(export_err(&path))?;
+            }
+            tmp.persist(&path).map_err(|e| CliError::Write {
+                path: path.display().to_string(),
+                source: e.error,
+            })?;
+            Ok(summary(&tally, &path))
+        }
+        ExportFormat::Xlsx => {
+            let path = required(a)?;
+            let mut sink: Sink<std::io::Sink> = Sink::Xlsx(XlsxWriter::new(a.raw_cells));
+            let tally = feed(a, &files, &mut sink, &path)?;
+            let Sink::Xlsx(book) = sink else {
+                return Ok(exit::OK);
+            };
+            let bytes = book.finish().map_err(export_err(&path))?;
+            Output::File(path.clone()).write_with(|w| w.write_all(&bytes).map_err(Into::into))?;
+            Ok(summary(&tally, &path))
+        }
+    }
+}
+
+fn required(a: &ExportArgs) -> Result<PathBuf, CliError> {
+    a.output.clone().ok_or_else(|| {
+        CliError::Usage(format!(
+            "--format {} writes a file: give it with -o FILE",
+            match a.format {
+                ExportFormat::Sqlite => "sqlite",
+                _ => "xlsx",
+            }
+        ))
+    })
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}

@@ -1,0 +1,99 @@
+//! Reading documents that may be sources or canonical JSON, one or many
+//! (folders expand to the documents inside them).
+
+use crate::io::{display_name, read_input, CliError};
+use iki_model::{Document, Severity};
+use iki_normalize::Glossary;
+use std::path::{Path, PathBuf};
+
+/// File endings taken from a folder.
+const DOCUMENT_ENDINGS: [&str; 4] = ["md", "markdown", "txt", "json"];
+
+/// Reads a document that is either canonical JSON (if it looks like JSON)
+/// or a source document; then normalizes it unless `glossary` is `None`.
+pub fn load_any(
+    path: &Path,
+    glossary: Option<&Glossary>,
+    quiet: bool,
+) -> Result<Document, CliError> {
+    let bytes = read_input(path)?;
+    let name = display_name(path);
+    let text_start = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    let doc = if text_start == Some(&b'{') {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        serde_json::from_slice::<Document>(body).map_err(|e| CliError::Json {
+            path: name.clone(),
+            line: e.line() as u32,
+            message: e.to_string(),
+        })?
+    } else {
+        let parsed = iki_parse::parse(&bytes).map_err(|source| CliError::Parse {
+            path: name.clone(),
+            line: source.line().map_or(String::new(), |l| format!(":{l}")),
+            source,
+        })?;
+        if !quiet {
+            for d in parsed
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity >= Severity::Warning)
+            {
+                eprintln!(
+                    "{name}:{}: warning[{}]: {}",
+                    d.span.first, d.code, d.message
+                );
+            }
+        }
+        parsed.document
+    };
+    Ok(match glossary {
+        Some(g) => iki_normalize::normalize(&doc, g).document,
+        None => doc,
+    })
+}
+
+/// Expands folders (recursively, sorted) into the documents inside them;
+/// files and `-` are kept as given.
+pub fn expand(inputs: &[PathBuf], endings: &[&str]) -> Result<Vec<PathBuf>, CliError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found = Vec::new();
+            walk(input, endings, &mut found)?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Documents of any kind iki reads.
+pub fn document_endings() -> &'static [&'static str] {
+    &DOCUMENT_ENDINGS
+}
+
+fn walk(dir: &Path, endings: &[&str], out: &mut Vec<PathBuf>) -> Result<(), CliError> {
+    let err = |source| CliError::Read {
+        path: dir.display().to_string(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(err)? {
+        let path = entry.map_err(err)?.path();
+        if path.is_dir() {
+            walk(&path, endings, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| endings.contains(&e.to_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,461 @@
+//! Exports read back by their real consumers (SQL, the csv crate, calamine),
+//! the committed JSON Schemas, and batch conversion of a folder.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn iki() -> Command {
+    Command::cargo_bin("iki").unwrap()
+}
+
+fn seed() -> PathBuf {
+    common::root().join("seeds/bkpsdm-sumenep-2024.md")
+}
+
+fn next_year() -> PathBuf {
+    common::root().join("fixtures/diff/bkpsdm-sumenep-2025.md")
+}
+
+/// Rows of the normalized seed per group, as `iki rows` counts them
+/// (279 read by hand in seed.rs, less 3 repeated rows): 4, 13, 5, 88, 166.
+const SEED_ROWS: usize = 276;
+
+#[test]
+fn csv_reads_back_with_the_csv_crate() {
+    let out = iki()
+        .args(["export", "-q", "--format", "csv"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers,
+        [
+            "year",
+            "agency",
+            "group",
+            "unit",
+            "position_id",
+            "position_number",
+            "position_title",
+            "sasaran",
+            "indikator",
+            "formulasi",
+            "sumber_data",
+            "measure",
+            "source_lines"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), SEED_ROWS);
+    // The split row of lines 236-238 (read by hand): merged, quoted commas intact.
+    let split = records.iter().find(|r| &r[12] == "236-238").unwrap();
+    assert_eq!(&split[0], "2024");
+    assert_eq!(&split[1], "BKPSDM");
+    assert!(split[7].ends_with("Kepemimpinan dan Prajabatan"));
+    assert_eq!(&split[10], "");
+    // The same rows as `iki rows`.
+    let rows = iki()
+        .args(["rows", "-q"])
+        .arg(seed())
+        .output()
+        .unwrap()
+        .stdout;
+    let rows: Vec<serde_json::Value> = String::from_utf8(rows)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (r, j) in records.iter().zip(&rows) {
+        assert_eq!(&r[8], j["indikator"].as_str().unwrap());
+        assert_eq!(&r[4], j["position_id"].as_str().unwrap());
+    }
+    // --excel starts with a BOM; the rest is the same.
+    let excel = iki()
+        .args(["export", "-q", "--format", "csv", "--excel"])
+        .arg(seed())
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(&excel[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&excel[3..], out.stdout.as_slice());
+}
+
+#[test]
+fn formula_injection_is_neutralized_unless_raw_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("hostile.md");
+    std::fs::write(
+        &doc,
+        "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis.\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
+         =HYPERLINK(\"http://x\")\tJumlah data\t+1+1\t@SUM(A1)\n",
+    )
+    .unwrap();
+    let safe = iki()
+        .args(["export", "-q", "--format", "csv"])
+        .arg(&doc)
+        .output()
+        .unwrap()
+        .stdout;
+    let mut r = csv::Reader::from_reader(safe.as_slice());
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[7], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rec[9], "'+1+1");
+    assert_eq!(&rec[10], "'@SUM(A1)");
+    let raw = iki()
+        .args(["export", "-q", "--format", "csv", "--raw-cells"])
+        .arg(&doc)
+        .output()
+        .unwrap()
+        .stdout;
+    let mut r = csv::Reader::from_reader(raw.as_slice());
+    assert_eq!(
+        &r.records().next().unwrap().unwrap()[7],
+        "=HYPERLINK(\"http://x\")"
+    );
+}
+
+#[test]
+fn ndjson_rows_carry_year_and_agency() {
+    let out = iki()
+        .args(["export", "-q", "--format", "ndjson"])
+        .arg(seed())
+        .arg(next_year())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.iter().filter(|r| r["year"] == 2024).count(), SEED_ROWS);
+    assert_eq!(rows.iter().filter(|r| r["year"] == 2025).count(), 273);
+    assert!(rows.iter().all(|r| r["agency"] == "BKPSDM"));
+    assert!(text
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with("{\"year\":2024,\"agency\":\"BKPSDM\",\"group\":"));
+}
+
+#[test]
+fn sqlite_holds_both_years_and_reloading_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("iki.sqlite");
+    let export = |files: &[&Path]| {
+        iki()
+            .args(["export", "-q", "--format", "sqlite", "-o"])
+            .arg(&db)
+            .args(files)
+            .assert()
+            .success();
+    };
+    export(&[&seed(), &next_year()]);
+    export(&[&seed()]); // again: replaces, does not duplicate
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM documents"), 2);
+    assert_eq!(count("SELECT COUNT(*) FROM positions p JOIN documents d ON d.id = p.document_id WHERE d.year = 2024"), 68);
+    assert_eq!(count("SELECT COUNT(*) FROM indicators i JOIN documents d ON d.id = i.document_id WHERE d.year = 2024"), SEED_ROWS as i64);
+    assert_eq!(count("SELECT COUNT(*) FROM groups WHERE document_id = (SELECT id FROM documents WHERE year = 2024)"), 5);
+    // A join of positions and indicators: the rows of one position.
+    let mut stmt = c
+        .prepare(
+            "SELECT i.indikator FROM indicators i JOIN positions p ON p.id = i.position_id
+             JOIN documents d ON d.id = p.document_id
+             WHERE d.year = 2024 AND p.position_key = 'fungsional_umum/analis-kinerja' ORDER BY i.ord",
+        )
+        .unwrap();
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(names[3], "Jumlah Surat Teguran");
+    assert_eq!(names.len(), 5);
+    // Across years: positions of 2024 with no position of the same id in 2025.
+    let mut stmt = c
+        .prepare(
+            "SELECT p.position_key FROM positions p JOIN documents d ON d.id = p.document_id AND d.year = 2024
+             WHERE p.position_key NOT IN (
+                SELECT q.position_key FROM positions q JOIN documents e ON e.id = q.document_id AND e.year = 2025)
+             ORDER BY p.position_key",
+        )
+        .unwrap();
+    let gone: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    // The 2025 fixture removes one position, renames one and moves one to
+    // another group (fixtures/diff/README.md).
+    assert_eq!(
+        gone,
+        [
+            "administrator/kepala-bidang-penilaian-kinerja-aparatur-dan-penghargaan",
+            "fungsional_tertentu/pranata-komputer-ahli-pertama-4",
+            "fungsional_umum/analis-sdm-aparatur"
+        ]
+    );
+    // Keys and indexes are there.
+    let mut check = c.prepare("PRAGMA foreign_key_check").unwrap();
+    assert!(
+        check.query([]).unwrap().next().unwrap().is_none(),
+        "every foreign key resolves"
+    );
+    let indexes = count(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'",
+    );
+    assert!(indexes >= 9);
+    // Deleting a document deletes its rows (ON DELETE CASCADE).
+    c.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM documents WHERE year = 2025;")
+        .unwrap();
+    assert_eq!(count("SELECT COUNT(*) FROM indicators"), SEED_ROWS as i64);
+}
+
+#[test]
+fn xlsx_reads_back_with_calamine() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("iki.xlsx");
+    iki()
+        .args(["export", "-q", "--format", "xlsx", "-o"])
+        .arg(&book)
+        .arg(seed())
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Ringkasan",
+            "Pimpinan Tinggi",
+            "Administrator",
+            "Pengawas",
+            "Fungsional Tertentu",
+            "Fungsional Umum"
+        ]
+    );
+    let summary = wb.worksheet_range("Ringkasan").unwrap();
+    let cells: Vec<Vec<String>> = summary
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(
+        cells[0],
+        [
+            "Tahun",
+            "Instansi",
+            "Kelompok jabatan",
+            "Jabatan",
+            "Indikator"
+        ]
+    );
+    // Positions per group, read by hand: 1, 5, 2, 22, 38; rows 4, 13, 5, 88, 166.
+    let counts: Vec<(String, String, String)> = cells[1..]
+        .iter()
+        .map(|r| (r[2].clone(), r[3].clone(), r[4].clone()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("Pimpinan Tinggi".into(), "1".into(), "4".into()),
+            ("Administrator".into(), "5".into(), "13".into()),
+            ("Pengawas".into(), "2".into(), "5".into()),
+            ("Fungsional Tertentu".into(), "22".into(), "88".into()),
+            ("Fungsional Umum".into(), "38".into(), "166".into()),
+        ]
+    );
+    let fu = wb.worksheet_range("Fungsional Umum").unwrap();
+    assert_eq!(fu.height(), 167, "header + 166 rows");
+    let header: Vec<String> = fu
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[7], "Indikator Kinerja");
+    assert_eq!(header.len(), 12);
+}
+
+#[test]
+fn committed_schemas_are_what_iki_schema_prints() {
+    for kind in ["document", "row"] {
+        let printed = iki().args(["schema", kind]).output().unwrap().stdout;
+        let committed =
+            std::fs::read(common::root().join(format!("crates/model/schema/{kind}.schema.json")))
+                .unwrap();
+        assert!(printed == committed, "crates/model/schema/{kind}.schema.json is stale: run `iki schema {kind} > crates/model/schema/{kind}.schema.json`");
+    }
+}
+
+#[test]
+fn outputs_validate_against_the_schemas() {
+    let schema = |kind: &str| -> serde_json::Value {
+        serde_json::from_slice(
+            &std::fs::read(common::root().join(format!("crates/model/schema/{kind}.schema.json")))
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    let document = jsonschema::validator_for(&schema("document")).unwrap();
+    let row = jsonschema::validator_for(&schema("row")).unwrap();
+    for input in [seed(), next_year()] {
+        for extra in [&[][..], &["--raw"][..]] {
+            let json = iki()
+                .args(["convert", "-q"])
+                .args(extra)
+                .arg(&input)
+                .output()
+                .unwrap()
+                .stdout;
+            let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+            let errors: Vec<String> = document.iter_errors(&v).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", input.display());
+        }
+        let rows = iki()
+            .args(["rows", "-q"])
+            .arg(&input)
+            .output()
+            .unwrap()
+            .stdout;
+        for line in String::from_utf8(rows).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert!(row.is_valid(&v), "{line}");
+        }
+    }
+    // The schema is not vacuous: a wrong document fails.
+    let bad = serde_json::json!({"schema_version": "1", "groups": [{"kind": "menteri"}]});
+    assert!(!document.is_valid(&bad));
+}
+
+#[test]
+fn batch_converts_a_folder_and_reports_the_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("2025")).unwrap();
+    std::fs::copy(seed(), input.join("sumenep-2024.md")).unwrap();
+    std::fs::copy(next_year(), input.join("2025/sumenep-2025.md")).unwrap();
+    std::fs::copy(
+        common::root().join("fixtures/diff/bkpsdm-sumenep-2025b.md"),
+        input.join("2025/sumenep-2025b.md"),
+    )
+    .unwrap();
+    // Damaged: a download cut short before the first position's table, and
+    // a binary file with a .md name.
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let cut = text.find("### 1.").unwrap();
+    std::fs::write(input.join("cut.md"), &text[..cut]).unwrap();
+    std::fs::write(input.join("binary.md"), [0u8, 159, 146, 150]).unwrap();
+    let out_dir = dir.path().join("out");
+    let out = iki()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(65),
+        "a failure is reported in the exit status"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("converted 3 of 5 document(s)"), "{err}");
+    assert!(err.contains("2 failed"));
+    assert!(
+        err.contains("binary.md: line 1: not a text document"),
+        "{err}"
+    );
+    assert!(err.contains("cut.md: no positions found"), "{err}");
+    // Each output has the bytes of a single conversion; failures leave none.
+    for (src, json) in [
+        (
+            input.join("sumenep-2024.md"),
+            out_dir.join("sumenep-2024.json"),
+        ),
+        (
+            input.join("2025/sumenep-2025.md"),
+            out_dir.join("2025/sumenep-2025.json"),
+        ),
+        (
+            input.join("2025/sumenep-2025b.md"),
+            out_dir.join("2025/sumenep-2025b.json"),
+        ),
+    ] {
+        let single = iki()
+            .args(["convert", "-q"])
+            .arg(&src)
+            .output()
+            .unwrap()
+            .stdout;
+        assert!(
+            std::fs::read(&json).unwrap() == single,
+            "{}",
+            json.display()
+        );
+    }
+    assert!(!out_dir.join("binary.json").exists() && !out_dir.join("cut.json").exists());
+    let mut names: Vec<String> = walk(&out_dir);
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "2025/sumenep-2025.json",
+            "2025/sumenep-2025b.json",
+            "sumenep-2024.json"
+        ]
+    );
+    // The same on one thread: identical bytes whatever the parallelism.
+    let one = dir.path().join("one");
+    iki()
+        .env("RAYON_NUM_THREADS", "1")
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&one)
+        .output()
+        .unwrap();
+    for name in &names {
+        assert!(
+            std::fs::read(one.join(name)).unwrap() == std::fs::read(out_dir.join(name)).unwrap()
+        );
+    }
+    // Export over the folder goes on past the damaged files too.
+    let db = dir.path().join("all.sqlite");
+    let out = iki()
+        .args(["export", "-q", "--format", "sqlite", "-o"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let docs: i64 = c
+        .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    // 2025 and 2025b share agency, region and year: the same key, so the
+    // later one replaces the earlier.
+    assert_eq!(docs, 2);
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            let sub = p.file_name().unwrap().to_string_lossy().to_string();
+            out.extend(walk(&p).into_iter().map(|n| format!("{sub}/{n}")));
+        } else {
+            out.push(p.file_name().unwrap().to_string_lossy().to_string());
+        }
+    }
+    out
+}
