@@ -59,13 +59,33 @@ fn level(s: Severity) -> Level {
     }
 }
 
+/// The text with control characters that a terminal would act on (escape
+/// sequences, C1 codes, bidirectional overrides) replaced by `?` marks of
+/// the same byte length, so that byte offsets stay valid.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let dangerous = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if dangerous {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Writes every finding, in order, to `out` (colour if `out` supports it).
+/// Source text is shown through [`terminal_safe`].
 pub fn render<W: WriteColor>(
     out: &mut W,
     name: &str,
     source: &str,
     findings: &[Finding],
 ) -> Result<(), std::io::Error> {
+    let safe = terminal_safe(source);
+    let source = safe.as_str();
     let file = SimpleFile::new(name, source);
     let lines = line_ranges(source);
     let config = Config::default();
@@ -73,7 +93,7 @@ pub fn render<W: WriteColor>(
         let d = f.diagnostic;
         let report = Report::new(level(d.severity))
             .with_code(d.code.clone())
-            .with_message(d.message.clone())
+            .with_message(terminal_safe(&d.message))
             .with_labels(vec![Label::primary((), range_of(source, &lines, f))]);
         term::emit_to_write_style(out, &config, &file, &report).map_err(std::io::Error::other)?;
     }
@@ -123,5 +143,13 @@ mod tests {
             }],
         );
         assert!(whole.contains("doc.md:2:3"), "{whole}");
+    }
+
+    #[test]
+    fn terminal_escapes_are_neutralized_without_moving_offsets() {
+        let hostile = "a\u{1b}[31mred\u{9b}x\u{202e}z\tb\n";
+        let safe = terminal_safe(hostile);
+        assert_eq!(safe.len(), hostile.len());
+        assert_eq!(safe, "a?[31mred??x???z\tb\n");
     }
 }

@@ -3,6 +3,7 @@
 //! only nearly the same is reported.
 
 use iki_model::{Change, Diagnostic, Indicator, Position, Rule, SkipReason, Skipped, Span};
+use std::collections::HashMap;
 
 /// Two different rows of a position whose cells, taken together, differ by
 /// at most this many characters (more for long rows: one per 50 characters,
@@ -26,11 +27,12 @@ pub fn dedupe(
     skipped: &mut Vec<Skipped>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: Vec<(usize, [String; 4], Span)> = Vec::new();
+    // Row content -> the span of its first occurrence.
+    let mut seen: HashMap<[String; 4], Span> = HashMap::new();
     let mut kept = Vec::with_capacity(p.indicators.len());
     for (index, row) in std::mem::take(&mut p.indicators).into_iter().enumerate() {
         let k = key(&row).map(str::to_string);
-        if let Some((_, _, first)) = seen.iter().find(|(_, s, _)| *s == k) {
+        if let Some(first) = seen.get(&k) {
             changes.push(Change {
                 rule: Rule::DuplicateRow,
                 position: Some(p.id.clone()),
@@ -57,7 +59,7 @@ pub fn dedupe(
             }
             continue;
         }
-        seen.push((index, k, row.span));
+        seen.insert(k, row.span);
         kept.push(row);
     }
     p.indicators = kept;
@@ -99,9 +101,30 @@ pub fn near_limit(a: &Indicator) -> usize {
     (flat(a).len() / 50).clamp(NEAR_DUPLICATE_EDITS, 3 * NEAR_DUPLICATE_EDITS)
 }
 
+/// Characters at each end of a row that near-duplicate candidates share.
+const BLOCK: usize = 12;
+
+/// Compares each row only with earlier rows that begin or end with the same
+/// characters (a slip of the pen seldom touches both ends), so that a
+/// position with thousands of rows is not compared pair by pair.
 fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
+    let mut by_start: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, b) in p.indicators.iter().enumerate() {
-        for a in &p.indicators[..j] {
+        let text = flat(b);
+        let start: String = text.iter().take(BLOCK).collect();
+        let end: String = text.iter().rev().take(BLOCK).collect();
+        let mut candidates: Vec<usize> = by_start
+            .get(&start)
+            .into_iter()
+            .chain(by_end.get(&end))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for i in candidates {
+            let a = &p.indicators[i];
             if let Some(n) = edits_within(a, b, near_limit(a)) {
                 diagnostics.push(Diagnostic::warning(
                     "near-duplicate-row",
@@ -114,6 +137,8 @@ fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
                 break;
             }
         }
+        by_start.entry(start).or_default().push(j);
+        by_end.entry(end).or_default().push(j);
     }
 }
 

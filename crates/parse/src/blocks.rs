@@ -138,6 +138,13 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
                     line.text.push_str(&t);
                 }
             }
+            // Markup inside text is kept: `cells::clean` drops the
+            // formatting tags converters leave, any other markup is content.
+            Event::InlineHtml(t) if verbatim == 0 => {
+                if let Some(line) = lines.get_mut(line_of(range.start)) {
+                    line.text.push_str(&t);
+                }
+            }
             Event::SoftBreak | Event::HardBreak => {}
             _ => {}
         }

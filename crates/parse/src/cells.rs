@@ -14,15 +14,27 @@ const DEBRIS: &[char] = &[
     '\u{FEFF}', // stray byte-order mark
 ];
 
+/// The formatting tags PDF-to-markdown converters leave in cells. Only
+/// these are debris; any other markup (`<script>`, `<a href>`) is text the
+/// document holds, kept as written and escaped by each output.
+const FORMATTING_TAGS: &[&str] = &[
+    "b", "i", "u", "s", "em", "strong", "br", "span", "sup", "sub", "p", "div", "font", "strike",
+    "del", "ins", "small", "big", "mark",
+];
+
 fn tag_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)] // a literal pattern, checked by the tests
-        Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->").unwrap()
+        Regex::new(&format!(
+            r"(?i)</?(?:{})(?:\s[^<>]*)?/?>|<!--.*?-->",
+            FORMATTING_TAGS.join("|")
+        ))
+        .unwrap()
     })
 }
 
-/// Removes HTML tags and debris characters, decodes the common entities and
+/// Removes formatting tags and debris characters, decodes the common entities and
 /// collapses whitespace. Spelling is left as written.
 pub fn clean(text: &str) -> String {
     let without_tags = if text.contains('<') {
@@ -97,6 +109,13 @@ mod tests {
         assert_eq!(clean("a\u{a0}\u{a0}b&amp;c"), "a b&c");
         assert_eq!(clean("x < 5 dan y > 3"), "x < 5 dan y > 3");
         assert_eq!(clean("<b>SASARAN</b>"), "SASARAN");
+        assert_eq!(clean("<I>a</I><br/>b<span class=\"x\">c</span>"), "a b c");
+        // Other markup is content, not debris.
+        assert_eq!(
+            clean("<script>alert(1)</script>"),
+            "<script>alert(1)</script>"
+        );
+        assert_eq!(clean("<bold>x</bold>"), "<bold>x</bold>");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub struct Token<'a> {
 #[allow(clippy::unwrap_used)] // literal patterns, exercised by the tests
 fn number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$").unwrap())
+    RE.get_or_init(|| Regex::new(r"^(\d{1,6}(?:\.\d{1,3})*)\.?\s+(\S.*)$").unwrap())
 }
 
 #[allow(clippy::unwrap_used)]

@@ -31,7 +31,7 @@ table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding
 th{background:#f3f3f3}section{margin-top:2rem}h2{font-size:1.2rem}h3{font-size:1rem;font-family:monospace}\
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}\
 .kind{font-family:monospace;white-space:nowrap}.lines{color:#777;white-space:nowrap}\
-td.before,td.after{width:40%;white-space:pre-wrap}";
+td.before,td.after{width:40%;white-space:pre-wrap}td,th,h3{unicode-bidi:isolate}";
 
 fn sides(before: &str, after: &str) -> (String, String) {
     let (mut b, mut a) = (String::new(), String::new());

@@ -13,7 +13,24 @@ const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-/// Renders the report for a terminal.
+/// Control characters a terminal would act on (escape sequences, C1 codes,
+/// bidirectional overrides) shown as `?`.
+fn safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Renders the report for a terminal. Document text never reaches the
+/// terminal raw: control characters are shown as `?`.
 pub fn terminal(report: &Report, color: bool) -> String {
     let paint = |code: &str, text: &str| {
         if color {
@@ -27,8 +44,8 @@ pub fn terminal(report: &Report, color: bool) -> String {
         let _ = writeln!(
             o,
             "{name}: {} ({}, {} positions, {} indicators)",
-            side.file,
-            side.title.as_deref().unwrap_or("untitled"),
+            safe(&side.file),
+            safe(side.title.as_deref().unwrap_or("untitled")),
             side.positions,
             side.indicators
         );
@@ -74,7 +91,7 @@ fn change(o: &mut String, c: &Change, color: bool, paint: &dyn Fn(&str, &str) ->
     );
     match (&c.before, &c.after) {
         (Some(b), Some(a)) => {
-            let pieces = diff(b, a);
+            let pieces = diff(&safe(b), &safe(a));
             let mut minus = String::from("    - ");
             let mut plus = String::from("    + ");
             for p in &pieces {
@@ -99,10 +116,10 @@ fn change(o: &mut String, c: &Change, color: bool, paint: &dyn Fn(&str, &str) ->
             let _ = writeln!(o, "{}", plus.replace('\n', "\n      "));
         }
         (Some(b), None) => {
-            let _ = writeln!(o, "    - {}", paint(RED, b));
+            let _ = writeln!(o, "    - {}", paint(RED, &safe(b)));
         }
         (None, Some(a)) => {
-            let _ = writeln!(o, "    + {}", paint(GREEN, a));
+            let _ = writeln!(o, "    + {}", paint(GREEN, &safe(a)));
         }
         (None, None) => {}
     }

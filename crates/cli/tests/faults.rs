@@ -1,0 +1,442 @@
+//! Bad input, damaged files and hostile text, through the real binary: a
+//! clear message and exit status, or a correct partial result with
+//! warnings; never a panic, never damaged output. Large inputs are made
+//! here, not checked in.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn iki() -> Command {
+    Command::cargo_bin("iki").unwrap()
+}
+
+const SMALL: &str = "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis data.\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\nTersedianya data\tJumlah data\tJumlah data\tLaporan Kinerja\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn rows_of(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(out.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn encodings() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = rows_of(
+        &iki()
+            .args(["rows", "-"])
+            .write_stdin(SMALL)
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(expected.len(), 1);
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(SMALL.as_bytes());
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in SMALL.encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    for (name, bytes) in [("bom.md", bom), ("le.md", le), ("be.md", be)] {
+        let p = write(dir.path(), name, &bytes);
+        let out = iki().arg("rows").arg(&p).output().unwrap();
+        assert!(out.status.success(), "{name}");
+        assert_eq!(rows_of(&out.stdout), expected, "{name}");
+        assert!(out.stderr.is_empty(), "{name}: no warning");
+    }
+    // Invalid UTF-8: read as Windows-1252, with a warning naming the line.
+    let latin = SMALL.replace("Menganalisis data.", "Menganalisis caf\u{e9}.");
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&latin);
+    let p = write(dir.path(), "latin.md", &cp1252);
+    let out = iki().arg("rows").arg(&p).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("latin.md:3: warning[decoded-windows-1252]"),
+        "{err}"
+    );
+    let json = iki().arg("convert").arg(&p).output().unwrap().stdout;
+    assert!(String::from_utf8(json)
+        .unwrap()
+        .contains("Menganalisis caf\u{e9}."));
+    // NUL bytes or mostly binary: not a text document.
+    for (name, bytes) in [
+        ("nul.md", b"### 1. JABATAN X\n\0\0".to_vec()),
+        ("noise.md", (1u8..=8).cycle().take(4000).collect()),
+    ] {
+        let p = write(dir.path(), name, &bytes);
+        let out = iki().arg("convert").arg(&p).output().unwrap();
+        assert_eq!(out.status.code(), Some(65), "{name}");
+        assert!(
+            String::from_utf8(out.stderr)
+                .unwrap()
+                .contains("not a text document"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn empty_and_structureless_files_are_errors_not_empty_successes() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("empty.md", ""),
+        ("blank.md", "\n\n   \n"),
+        (
+            "prose.md",
+            "# Laporan\n\nBukan dokumen IKI.\n\n- satu\n- dua\n",
+        ),
+    ] {
+        let p = write(dir.path(), name, text.as_bytes());
+        let out_file = dir.path().join(format!("{name}.json"));
+        let out = iki()
+            .arg("convert")
+            .arg(&p)
+            .arg("-o")
+            .arg(&out_file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(65), "{name}");
+        assert!(
+            String::from_utf8(out.stderr)
+                .unwrap()
+                .contains("no positions found"),
+            "{name}"
+        );
+        assert!(!out_file.exists(), "{name}: no output on failure");
+    }
+}
+
+#[test]
+fn a_file_cut_in_the_middle_of_a_row_gives_a_partial_result_with_warnings() {
+    let seed =
+        std::fs::read_to_string(common::root().join("seeds/bkpsdm-sumenep-2024.md")).unwrap();
+    // Cut inside the third cell of line 655 (the rest of the file is lost).
+    let row = "Menyusun Laporan Mutasi Pegawai Negeri Sipil Antar Daerah\tJumlah Laporan Mutasi Pegawai Negeri Sipil Antar Daerah\tJumlah Lap";
+    let at = seed.find(row).unwrap() + row.len();
+    let cut = &seed[..at];
+    let out = iki()
+        .args(["convert", "-"])
+        .write_stdin(cut)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("<stdin>:655: warning[cell-count]: the row has 3 cells but the header has 4"),
+        "{err}"
+    );
+    assert!(
+        err.contains("<stdin>:655: warning[empty-cell]: the SUMBER DATA cell is empty"),
+        "{err}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fu = doc["groups"][4]["positions"].as_array().unwrap();
+    let last = fu.last().unwrap();
+    assert_eq!(last["number"], "17");
+    let rows = last["indicators"].as_array().unwrap();
+    // Two rows before it survive whole; the cut row keeps what it had.
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[1]["sasaran"],
+        "Menyusun Laporan Mutasi Pegawai Negeri Sipil Antar Daerah"
+    );
+    assert_eq!(rows[1]["formulasi"], "Jumlah Lap");
+    assert_eq!(rows[1]["sumber_data"], "");
+}
+
+#[test]
+fn a_row_with_more_cells_than_its_header_is_an_error_in_check() {
+    let text = SMALL.replace("Laporan Kinerja\n", "Laporan Kinerja\tcatatan lain\n");
+    let out = iki()
+        .args(["check", "--no-dictionary", "-"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("error[cell-count]: the row has 5 cells but the header has 4"));
+    // convert still gives the row, the extra cell kept in SUMBER DATA.
+    let rows = rows_of(
+        &iki()
+            .args(["rows", "-q", "-"])
+            .write_stdin(text)
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(rows[0]["sumber_data"], "Laporan Kinerja catatan lain");
+}
+
+/// Runs `iki convert` under a memory cap (bash's `ulimit -v`, in KiB) and
+/// a time cap (a hang guard, not a speed target: see BENCHMARKS).
+fn convert_bounded(input: &Path, output: &Path, memory_kib: u64) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("iki");
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {memory_kib} && exec \"$0\" convert -q \"$1\" -o \"$2\"",
+        ))
+        .arg(bin)
+        .arg(input)
+        .arg(output)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_20_mb_line_is_read_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_cell: String = "Jumlah laporan kegiatan ".repeat(20 * 1024 * 1024 / 24);
+    let text = format!("{SMALL}Tersedianya data panjang\t{long_cell}\tJumlah\tLaporan Kinerja\n");
+    assert!(text.len() > 20 * 1024 * 1024);
+    let input = write(dir.path(), "long.md", text.as_bytes());
+    let output = dir.path().join("long.json");
+    // The bound stated in ARCHITECTURE.md: 1 GiB of address space for a
+    // 20 MB document.
+    let out = convert_bounded(&input, &output, 1024 * 1024);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
+    let rows = doc["groups"][0]["positions"][0]["indicators"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[1]["indikator"].as_str().unwrap().len(),
+        long_cell.trim_end().len()
+    );
+}
+
+#[test]
+fn a_hundred_thousand_positions_are_read_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("**JABATAN FUNGSIONAL UMUM**\n\n");
+    for n in 1..=100_000 {
+        text.push_str(&format!(
+            "### {n}. JABATAN PENGADMINISTRASI {n}\n\n- Tugas : Mencatat surat {n}.\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\nTercatatnya surat {n}\tJumlah surat {n}\tJumlah surat\tLaporan Kinerja\n\n"
+        ));
+    }
+    let input = write(dir.path(), "big.md", text.as_bytes());
+    let output = dir.path().join("big.json");
+    // The bound stated in ARCHITECTURE.md: 2 GiB of address space for this
+    // 17 MB document.
+    let out = convert_bounded(&input, &output, 2 * 1024 * 1024);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
+    let positions = doc["groups"][0]["positions"].as_array().unwrap();
+    assert_eq!(positions.len(), 100_000);
+    assert_eq!(
+        positions[99_999]["id"],
+        "fungsional_umum/pengadministrasi-100000"
+    );
+}
+
+#[test]
+fn outputs_are_never_half_written_nor_written_over_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "iki.md", SMALL.as_bytes());
+    // The input given again as output, also through another path.
+    let other_path = dir.path().join(".").join("iki.md");
+    for target in [&input, &other_path] {
+        let out = iki()
+            .arg("convert")
+            .arg(&input)
+            .arg("-o")
+            .arg(target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("refusing to write the output over the input"));
+    }
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), SMALL);
+    // An existing output is replaced whole or not at all: a failing
+    // conversion leaves the old file as it was.
+    let target = write(dir.path(), "out.json", b"old contents");
+    let bad = write(dir.path(), "bad.md", b"no positions");
+    iki()
+        .arg("convert")
+        .arg(&bad)
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .code(65);
+    assert_eq!(std::fs::read(&target).unwrap(), b"old contents");
+    iki()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("{\n  \"schema_version\""));
+    // No temporary file is left behind either way.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with(".iki-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A folder that cannot be written: I/O error, nothing created.
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    let is_root = std::fs::write(ro.join("probe"), b"").is_ok();
+    if !is_root {
+        iki()
+            .arg("convert")
+            .arg(&input)
+            .arg("-o")
+            .arg(ro.join("x.json"))
+            .assert()
+            .code(74);
+    }
+}
+
+/// Text no output may let through unescaped.
+const HOSTILE: &str = "<script>alert('x')</script> \"kutip\" & 'apos' \u{7}bel \u{1b}[31mmerah \u{202e}balik\u{202c}; DROP TABLE documents; --";
+
+fn hostile_doc(dir: &Path) -> PathBuf {
+    let text = format!(
+        "### 1. JABATAN ANALIS\n\n- Tugas : {HOSTILE}\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n{HOSTILE}\tJumlah data\t=1+1\t{HOSTILE}\n"
+    );
+    write(dir, "hostile.md", text.as_bytes())
+}
+
+#[test]
+fn hostile_text_is_escaped_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = hostile_doc(dir.path());
+    // JSON: valid, and the text reads back exactly.
+    let json = iki()
+        .args(["convert", "-q", "--raw"])
+        .arg(&doc)
+        .output()
+        .unwrap()
+        .stdout;
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let row = &v["groups"][0]["positions"][0]["indicators"][0];
+    assert_eq!(row["sasaran"], HOSTILE);
+    assert_eq!(v["groups"][0]["positions"][0]["tugas"][0]["text"], HOSTILE);
+    let raw_json = String::from_utf8(json).unwrap();
+    assert!(
+        raw_json.contains("\\u0007") && raw_json.contains("\\u001b"),
+        "controls escaped"
+    );
+    // CSV: the csv crate reads the same text back.
+    let csv_out = iki()
+        .args(["export", "-q", "--raw", "--format", "csv"])
+        .arg(&doc)
+        .output()
+        .unwrap()
+        .stdout;
+    let mut r = csv::Reader::from_reader(csv_out.as_slice());
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[7], HOSTILE);
+    assert_eq!(&rec[9], "'=1+1", "formula neutralized");
+    // SQLite: bound parameters store it exactly, and the table is still there.
+    let db = dir.path().join("h.sqlite");
+    iki()
+        .args(["export", "-q", "--raw", "--format", "sqlite", "-o"])
+        .arg(&db)
+        .arg(&doc)
+        .assert()
+        .success();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let s: String = c
+        .query_row("SELECT sasaran FROM indicators", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(s, HOSTILE);
+    let docs: i64 = c
+        .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(docs, 1);
+    // HTML: no markup from the document, controls as entities.
+    let mut old_doc = v.clone();
+    old_doc["groups"][0]["positions"][0]["indicators"][0]["sasaran"] = "Tersedianya data".into();
+    let old = write(
+        dir.path(),
+        "old.json",
+        &serde_json::to_vec(&old_doc).unwrap(),
+    );
+    let new = write(dir.path(), "new.json", &serde_json::to_vec(&v).unwrap());
+    let html = iki()
+        .args(["diff", "--format", "html"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap()
+        .stdout;
+    let html = String::from_utf8(html).unwrap();
+    assert!(!html.contains("<script>"));
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;kutip&quot; &amp;")
+    );
+    assert!(html.contains("&#x7;bel &#x1B;[31mmerah"));
+    // Terminal: no escape sequence from the document reaches the terminal.
+    let term = iki()
+        .args(["diff", "--color", "always"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap()
+        .stdout;
+    let term = String::from_utf8(term).unwrap();
+    assert!(
+        !term.contains("\u{1b}[31mmerah"),
+        "document escape codes are neutralized"
+    );
+    assert!(!term.contains('\u{202e}'));
+    let check = iki()
+        .args(["check", "--no-dictionary"])
+        .arg(&doc)
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(!String::from_utf8(check).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn exit_statuses_are_documented_in_help() {
+    let help = String::from_utf8(iki().arg("--help").output().unwrap().stdout).unwrap();
+    for line in [
+        "0   success",
+        "1   `iki check` found errors",
+        "2   bad command line",
+        "65  the input is not a readable IKI document",
+        "74  a file could not be read or written",
+    ] {
+        assert!(help.contains(line), "{line}");
+    }
+    let diff_help =
+        String::from_utf8(iki().args(["diff", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(diff_help.contains("0   no changes") && diff_help.contains("2   trouble"));
+}
