@@ -111,26 +111,33 @@ impl Glossary {
             return s.to_string();
         }
         let ws = words(s);
-        let mut out = String::with_capacity(s.len());
+        let mut out = String::new();
         let mut copied = 0;
         let mut i = 0;
+        // One buffer for the lower-case form of each word, not one string
+        // per word.
+        let mut first = String::new();
         while i < ws.len() {
             let (a, b) = ws[i];
-            let first = s[a..b].to_lowercase();
-            let hit = self.by_first.get(&first).and_then(|entries| {
+            first.clear();
+            first.extend(s[a..b].chars().flat_map(char::to_lowercase));
+            let hit = self.by_first.get(first.as_str()).and_then(|entries| {
                 entries.iter().find(|e| {
                     e.wrong.len() <= ws.len() - i
                         && e.wrong.iter().enumerate().all(|(k, w)| {
                             let (x, y) = ws[i + k];
                             let joined_by_space =
                                 k == 0 || s[ws[i + k - 1].1..x].chars().all(|c| c == ' ');
-                            joined_by_space && s[x..y].to_lowercase() == *w
+                            joined_by_space && eq_lowercase(&s[x..y], w)
                         })
                 })
             });
             match hit {
                 Some(e) => {
                     let end = ws[i + e.wrong.len() - 1].1;
+                    if out.capacity() == 0 {
+                        out.reserve(s.len() + 8);
+                    }
                     out.push_str(&s[copied..a]);
                     out.push_str(&match_case(&s[a..end], &e.right));
                     copied = end;
@@ -139,9 +146,17 @@ impl Glossary {
                 None => i += 1,
             }
         }
+        if copied == 0 {
+            return s.to_string();
+        }
         out.push_str(&s[copied..]);
         out
     }
+}
+
+/// Whether `word` lower-cased is `lower`, without allocating.
+fn eq_lowercase(word: &str, lower: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// `right` in the case of `written`.

@@ -58,7 +58,8 @@ pub struct Normalized {
 pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
     let ctx = Context {
         glossary,
-        known: text::ordinary_words(walk::texts(doc)),
+        doc,
+        known: std::cell::RefCell::default(),
     };
     let mut d = doc.clone();
     let mut changes = Vec::new();

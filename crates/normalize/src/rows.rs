@@ -72,8 +72,13 @@ fn flat(i: &Indicator) -> Vec<char> {
 
 /// Character edits between two rows (all cells, lower case), if at most
 /// `limit`; `None` when they differ by more.
-pub fn edits_within(a: &Indicator, b: &Indicator, limit: usize) -> Option<usize> {
-    let (x, y) = (flat(a), flat(b));
+#[cfg(test)]
+fn edits_within(a: &Indicator, b: &Indicator, limit: usize) -> Option<usize> {
+    edit_distance_within(&flat(a), &flat(b), limit)
+}
+
+/// Levenshtein distance of two character sequences, if at most `limit`.
+fn edit_distance_within(x: &[char], y: &[char], limit: usize) -> Option<usize> {
     if x.len().abs_diff(y.len()) > limit {
         return None;
     }
@@ -97,7 +102,8 @@ pub fn edits_within(a: &Indicator, b: &Indicator, limit: usize) -> Option<usize>
 
 /// How many character edits two rows may differ by and still be
 /// near-duplicates: a slip or two of the pen, not a different indicator.
-pub fn near_limit(a: &Indicator) -> usize {
+#[cfg(test)]
+fn near_limit(a: &Indicator) -> usize {
     (flat(a).len() / 50).clamp(NEAR_DUPLICATE_EDITS, 3 * NEAR_DUPLICATE_EDITS)
 }
 
@@ -110,8 +116,9 @@ const BLOCK: usize = 12;
 fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
     let mut by_start: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_end: HashMap<String, Vec<usize>> = HashMap::new();
+    let flats: Vec<Vec<char>> = p.indicators.iter().map(flat).collect();
     for (j, b) in p.indicators.iter().enumerate() {
-        let text = flat(b);
+        let text = &flats[j];
         let start: String = text.iter().take(BLOCK).collect();
         let end: String = text.iter().rev().take(BLOCK).collect();
         let mut candidates: Vec<usize> = by_start
@@ -125,7 +132,8 @@ fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
         candidates.dedup();
         for i in candidates {
             let a = &p.indicators[i];
-            if let Some(n) = edits_within(a, b, near_limit(a)) {
+            let limit = (flats[i].len() / 50).clamp(NEAR_DUPLICATE_EDITS, 3 * NEAR_DUPLICATE_EDITS);
+            if let Some(n) = edit_distance_within(&flats[i], text, limit) {
                 diagnostics.push(Diagnostic::warning(
                     "near-duplicate-row",
                     format!(

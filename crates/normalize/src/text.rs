@@ -2,9 +2,6 @@
 //! They are applied in [`iki_model::Rule::ALL`] order by `walk`, and each is
 //! idempotent: applying it to its own output changes nothing.
 
-use regex::Regex;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters with no width that converters leave inside words.
@@ -56,47 +53,89 @@ pub fn prose(s: &str, f: impl Fn(&str) -> String) -> String {
     out
 }
 
-#[allow(clippy::unwrap_used)] // literal patterns, exercised by the tests
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap())
-}
-
 /// Spacing around punctuation: none before `, ; : . ! ? ) ]`, none after
 /// `( [`, and none on one side only of a hyphen or slash joining two words
 /// ("se- Kabupaten", "penerimaan/ pendapatan"). A spaced dash or slash on
 /// both sides is a separator and stays; so does a suspended hyphen before a
-/// conjunction ("pra- dan pascadiklat").
+/// conjunction ("pra- dan pascadiklat"). One scan, repeated until nothing
+/// changes (fixes can overlap: "0 -a -0").
 pub fn punctuation(s: &str) -> String {
-    static BEFORE: OnceLock<Regex> = OnceLock::new();
-    static AFTER: OnceLock<Regex> = OnceLock::new();
-    static JOIN_RIGHT: OnceLock<Regex> = OnceLock::new();
-    static JOIN_LEFT: OnceLock<Regex> = OnceLock::new();
-    // Matches do not overlap ("0 -a -0" needs two rounds): repeat until
-    // nothing changes. Every round removes a space, so this ends.
-    let once = |p: &str| -> String {
-        let p = re(&BEFORE, r"\s+([,;:.!?)\]])").replace_all(p, "$1");
-        let p = re(&AFTER, r"([(\[])\s+").replace_all(&p, "$1");
-        let p = re(&JOIN_RIGHT, r"(\w)([-/])\s+(\w+)").replace_all(&p, |c: &regex::Captures| {
-            if matches!(c[3].to_lowercase().as_str(), "dan" | "atau" | "serta") {
-                c[0].to_string()
-            } else {
-                format!("{}{}{}", &c[1], &c[2], &c[3])
-            }
-        });
-        re(&JOIN_LEFT, r"(\w)\s+([-/])(\w)")
-            .replace_all(&p, "$1$2$3")
-            .into_owned()
-    };
+    if !needs_punctuation(s) {
+        return s.to_string();
+    }
     prose(s, |p| {
-        let mut current = p.to_string();
+        let mut current: Vec<char> = p.chars().collect();
         loop {
-            let next = once(&current);
+            let next = punctuation_pass(&current);
             if next == current {
-                return current;
+                return current.into_iter().collect();
             }
             current = next;
         }
     })
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The word starting at `i`, lower-cased.
+fn word_at(c: &[char], i: usize) -> String {
+    c[i..]
+        .iter()
+        .take_while(|ch| word_char(**ch))
+        .flat_map(|ch| ch.to_lowercase())
+        .collect()
+}
+
+fn punctuation_pass(c: &[char]) -> Vec<char> {
+    let mut out: Vec<char> = Vec::with_capacity(c.len());
+    let mut i = 0;
+    while i < c.len() {
+        let ch = c[i];
+        if ch.is_whitespace() {
+            let end = (i..c.len())
+                .find(|&k| !c[k].is_whitespace())
+                .unwrap_or(c.len());
+            let after = c.get(end).copied();
+            let before = out.last().copied();
+            // Before closing punctuation, after opening brackets: no space.
+            let drop_before =
+                after.is_some_and(|a| matches!(a, ',' | ';' | ':' | '.' | '!' | '?' | ')' | ']'));
+            let drop_after = before.is_some_and(|b| matches!(b, '(' | '['));
+            // "word- word" (not before a conjunction) and "word -word".
+            let joins_right = before.is_some_and(|b| matches!(b, '-' | '/'))
+                && out.len() >= 2
+                && word_char(out[out.len() - 2])
+                && after.is_some_and(word_char)
+                && !matches!(word_at(c, end).as_str(), "dan" | "atau" | "serta");
+            let joins_left = before.is_some_and(word_char)
+                && after.is_some_and(|a| matches!(a, '-' | '/'))
+                && c.get(end + 1).copied().is_some_and(word_char);
+            if !(drop_before || drop_after || joins_right || joins_left) {
+                out.extend_from_slice(&c[i..end]);
+            }
+            i = end;
+        } else {
+            out.push(ch);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether [`punctuation`] could change anything: a space next to one of
+/// the characters it looks at. Most texts have none, and skip the regexes.
+fn needs_punctuation(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(2).any(|w| match (w[0], w[1]) {
+        (b' ', c) => matches!(
+            c,
+            b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b']' | b'-' | b'/'
+        ),
+        (c, b' ') => matches!(c, b'(' | b'[' | b'-' | b'/'),
+        _ => false,
+    }) || s.contains(char::is_whitespace) && s.chars().any(|c| c != ' ' && c.is_whitespace())
 }
 
 /// Two or more dots ending the text become one ("fungsinya.." -> "fungsinya.").
@@ -157,19 +196,14 @@ pub fn doubled_words(s: &str) -> String {
     })
 }
 
-/// The lowercase forms of words a document spells in ordinary case
-/// (all lower, Capitalized, or ALL UPPER): the evidence [`inner_case`] needs.
-pub fn ordinary_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
-    let mut known = HashSet::new();
-    for t in texts {
-        for (a, b) in words(t) {
-            let w = &t[a..b];
-            if is_ordinary_case(w) {
-                known.insert(w.to_lowercase());
-            }
-        }
-    }
-    known
+/// Whether `text` holds `lower` as a whole word in ordinary case.
+pub fn has_ordinary_word(text: &str, lower: &str) -> bool {
+    words(text).into_iter().any(|(a, b)| {
+        let w = &text[a..b];
+        w.len() == lower.len()
+            && w.chars().flat_map(char::to_lowercase).eq(lower.chars())
+            && is_ordinary_case(w)
+    })
 }
 
 fn is_ordinary_case(w: &str) -> bool {
@@ -182,11 +216,27 @@ fn is_ordinary_case(w: &str) -> bool {
         || (first.is_uppercase() && rest.iter().all(|c| !c.is_lowercase()))
 }
 
+/// Whether some word has two or more capitals followed by lower case,
+/// the shape [`inner_case`] fixes.
+pub fn has_inner_capitals(s: &str) -> bool {
+    let mut upper = 0;
+    for c in s.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() && upper >= 2 {
+            return true;
+        } else {
+            upper = 0;
+        }
+    }
+    false
+}
+
 /// Wrong case inside a word: two or more capitals then lower case
 /// ("DOKumentasi", "STRuktural") becomes Capitalized, but only where the
 /// document itself spells the word in ordinary case somewhere (`known`).
 /// Acronyms with a suffix ("PNSnya") are not in `known`, so they stay.
-pub fn inner_case(s: &str, known: &HashSet<String>) -> String {
+pub fn inner_case(s: &str, known: impl Fn(&str) -> bool) -> String {
     prose(s, |p| {
         let mut out = String::with_capacity(p.len());
         let mut copied = 0;
@@ -195,7 +245,7 @@ pub fn inner_case(s: &str, known: &HashSet<String>) -> String {
             let upper = w.chars().take_while(|c| c.is_uppercase()).count();
             let rest_lower = w.chars().skip(upper).all(|c| c.is_lowercase());
             let total = w.chars().count();
-            if upper >= 2 && total - upper >= 2 && rest_lower && known.contains(&w.to_lowercase()) {
+            if upper >= 2 && total - upper >= 2 && rest_lower && known(&w.to_lowercase()) {
                 out.push_str(&p[copied..a]);
                 let mut chars = w.chars();
                 if let Some(f) = chars.next() {
@@ -268,13 +318,15 @@ mod tests {
 
     #[test]
     fn inner_case_needs_evidence() {
-        let known = ordinary_words(["Dokumentasi kegiatan", "Jabatan Struktural"]);
+        let texts = ["Dokumentasi kegiatan", "Jabatan Struktural"];
+        let known = |w: &str| texts.iter().any(|t| has_ordinary_word(t, w));
         assert_eq!(
-            inner_case("Terlaksananya DOKumentasi", &known),
+            inner_case("Terlaksananya DOKumentasi", known),
             "Terlaksananya Dokumentasi"
         );
-        assert_eq!(inner_case("STRuktural", &known), "Struktural");
-        assert_eq!(inner_case("PNSnya", &known), "PNSnya");
-        assert_eq!(inner_case("ASN PPPK", &known), "ASN PPPK");
+        assert_eq!(inner_case("STRuktural", known), "Struktural");
+        assert_eq!(inner_case("PNSnya", known), "PNSnya");
+        assert_eq!(inner_case("ASN PPPK", known), "ASN PPPK");
+        assert!(!has_ordinary_word("DOKumentasi", "dokumentasi"));
     }
 }

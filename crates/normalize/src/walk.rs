@@ -4,14 +4,30 @@
 use crate::glossary::Glossary;
 use crate::text;
 use iki_model::{Change, Document, Rule};
-use std::collections::HashSet;
 
 /// What the text rules need besides the text.
 pub struct Context<'a> {
     /// Known misspellings.
     pub glossary: &'a Glossary,
-    /// Words the document spells in ordinary case (for `inner_case`).
-    pub known: HashSet<String>,
+    /// The document, for the words it spells in ordinary case.
+    pub doc: &'a Document,
+    /// Answers already found: does the document spell this (lower-case)
+    /// word in ordinary case somewhere? Asked only for words like
+    /// "DOKumentasi", so each question scans the document once.
+    pub known: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+}
+
+impl Context<'_> {
+    fn spelled_ordinarily(&self, lower: &str) -> bool {
+        if let Some(&answer) = self.known.borrow().get(lower) {
+            return answer;
+        }
+        let answer = texts(self.doc)
+            .iter()
+            .any(|t| text::has_ordinary_word(t, lower));
+        self.known.borrow_mut().insert(lower.to_string(), answer);
+        answer
+    }
 }
 
 /// Runs every text rule over `value`, pushing a [`Change`] per rule that
@@ -30,7 +46,10 @@ pub fn fix(
             Rule::UnicodeNfc => text::nfc(&current),
             Rule::Whitespace => text::whitespace(&current),
             Rule::Glossary => text::prose(&current, |p| ctx.glossary.apply(p)),
-            Rule::InnerCase => text::inner_case(&current, &ctx.known),
+            Rule::InnerCase if text::has_inner_capitals(&current) => {
+                text::inner_case(&current, |w| ctx.spelled_ordinarily(w))
+            }
+            Rule::InnerCase => continue,
             Rule::DoubledWord => text::doubled_words(&current),
             Rule::PunctuationSpacing => text::punctuation(&current),
             Rule::TrailingDots => text::trailing_dots(&current),

@@ -1,0 +1,145 @@
+//! `cargo bench`: throughput of every stage on one ~90 KB document and on a
+//! ~10 MB batch, next to the floors they stand on (splitting lines, and
+//! pulldown-cmark alone iterating its events with offsets), and batch
+//! conversion of 1,000 documents on one thread and on all cores.
+//! BENCHMARKS.md records the figures and how they compare.
+// The inputs are the seed and documents generated from it: a failure to
+// parse them is a bug to stop on.
+#![allow(clippy::expect_used)]
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use iki_emit::Layout;
+use rayon::prelude::*;
+use std::hint::black_box;
+use std::time::Duration;
+
+const SEED: &str = include_str!("../../../seeds/bkpsdm-sumenep-2024.md");
+
+fn glossary() -> iki_normalize::Glossary {
+    iki_normalize::Glossary::builtin().expect("built-in glossary")
+}
+
+/// (a) the bytes split into lines and tab cells: the cost of touching the input.
+fn split_lines(text: &str) -> usize {
+    text.split('\n').map(|l| l.split('\t').count()).sum()
+}
+
+/// (b) pulldown-cmark alone, every event with its offsets.
+fn pulldown(text: &str) -> usize {
+    pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::empty())
+        .into_offset_iter()
+        .fold(0, |acc, (_, r)| acc ^ r.end)
+}
+
+/// (f) the whole conversion, as `iki convert` does it.
+fn convert(bytes: &[u8], g: &iki_normalize::Glossary) -> Vec<u8> {
+    let parsed = iki_parse::parse(bytes).expect("parses");
+    let doc = iki_normalize::normalize(&parsed.document, g).document;
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    iki_emit::write_json(&mut out, &doc, Layout::Pretty).expect("emits");
+    out
+}
+
+fn stages(c: &mut Criterion, name: &str, docs: &[String]) {
+    let g = glossary();
+    let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
+    let parsed: Vec<iki_model::Document> = docs
+        .iter()
+        .map(|d| iki_parse::parse(d.as_bytes()).expect("parses").document)
+        .collect();
+    let normalized: Vec<iki_model::Document> = parsed
+        .iter()
+        .map(|d| iki_normalize::normalize(d, &g).document)
+        .collect();
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Bytes(bytes));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(3));
+    group.bench_function("a_split_lines", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| split_lines(black_box(d)))
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("b_pulldown_cmark", |b| {
+        b.iter(|| docs.iter().map(|d| pulldown(black_box(d))).sum::<usize>())
+    });
+    group.bench_function("c_parse", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| {
+                    iki_parse::parse(black_box(d.as_bytes()))
+                        .map(|p| p.document.groups.len())
+                        .unwrap_or(0)
+                })
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("d_normalize", |b| {
+        b.iter(|| {
+            parsed
+                .iter()
+                .map(|d| iki_normalize::normalize(black_box(d), &g).changes.len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("e_emit_json", |b| {
+        b.iter(|| {
+            normalized
+                .iter()
+                .map(|d| {
+                    let mut out = Vec::new();
+                    let _ = iki_emit::write_json(&mut out, black_box(d), Layout::Pretty);
+                    out.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("f_convert", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| convert(black_box(d.as_bytes()), &g).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+fn document(c: &mut Criterion) {
+    stages(c, "document_90kb", &[SEED.to_string()]);
+}
+
+fn batch_10mb(c: &mut Criterion) {
+    let docs: Vec<String> = iki_bench::corpus(SEED, 1, 115).collect();
+    stages(c, "batch_10mb", &docs);
+}
+
+fn batch_1000(c: &mut Criterion) {
+    let g = glossary();
+    let docs: Vec<String> = iki_bench::corpus(SEED, 1, 1000).collect();
+    let mut group = c.benchmark_group("batch_1000_documents");
+    group.throughput(Throughput::Elements(docs.len() as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for threads in [1, cores] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        group.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
+            b.iter(|| {
+                pool.install(|| {
+                    docs.par_iter()
+                        .map(|d| convert(d.as_bytes(), &g).len())
+                        .sum::<usize>()
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, document, batch_10mb, batch_1000);
+criterion_main!(benches);
