@@ -77,27 +77,37 @@ fn edits_within(a: &Indicator, b: &Indicator, limit: usize) -> Option<usize> {
     edit_distance_within(&flat(a), &flat(b), limit)
 }
 
-/// Levenshtein distance of two character sequences, if at most `limit`.
+/// Levenshtein distance of two character sequences, if at most `limit`:
+/// only the band of cells within `limit` of the diagonal is computed, so a
+/// comparison costs O(length x limit), not O(length squared).
 fn edit_distance_within(x: &[char], y: &[char], limit: usize) -> Option<usize> {
     if x.len().abs_diff(y.len()) > limit {
         return None;
     }
-    // Levenshtein, one row at a time, giving up once every entry of a row
-    // exceeds the limit.
-    let mut prev: Vec<usize> = (0..=y.len()).collect();
-    for (i, cx) in x.iter().enumerate() {
-        let mut row = Vec::with_capacity(y.len() + 1);
-        row.push(i + 1);
-        for (j, cy) in y.iter().enumerate() {
-            let cost = usize::from(cx != cy);
-            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+    let big = limit + 1;
+    let mut prev: Vec<usize> = (0..=y.len()).map(|j| j.min(big)).collect();
+    let mut row = vec![big; y.len() + 1];
+    for i in 1..=x.len() {
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(y.len());
+        row.iter_mut().for_each(|c| *c = big);
+        row[0] = i.min(big);
+        let mut best = row[0];
+        for j in lo..=hi {
+            let cost = usize::from(x[i - 1] != y[j - 1]);
+            let d = (prev[j - 1] + cost)
+                .min(prev[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(big);
+            row[j] = d;
+            best = best.min(d);
         }
-        if row.iter().all(|&d| d > limit) {
+        if best > limit {
             return None;
         }
-        prev = row;
+        std::mem::swap(&mut prev, &mut row);
     }
-    prev.last().copied().filter(|&d| d <= limit)
+    prev.get(y.len()).copied().filter(|&d| d <= limit)
 }
 
 /// How many character edits two rows may differ by and still be
@@ -187,5 +197,19 @@ mod tests {
         );
         assert_eq!(edits_within(&a, &c, near_limit(&a)), Some(2));
         assert_eq!(edits_within(&a, &a, 3), Some(0));
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(
+            edit_distance_within(&chars("kitten"), &chars("sitting"), 3),
+            Some(3)
+        );
+        assert_eq!(
+            edit_distance_within(&chars("kitten"), &chars("sitting"), 2),
+            None
+        );
+        assert_eq!(edit_distance_within(&chars(""), &chars("ab"), 2), Some(2));
+        assert_eq!(
+            edit_distance_within(&chars("abcdef"), &chars("abcdxf"), 1),
+            Some(1)
+        );
     }
 }

@@ -180,12 +180,16 @@ pub fn doubled_words(s: &str) -> String {
             let (a, b) = (pair[0], pair[1]);
             let (wa, wb) = (&p[a.0..a.1], &p[b.0..b.1]);
             let between = &p[a.1..b.0];
-            let repeat = wa.chars().count() >= 2
-                && wa.chars().all(char::is_alphabetic)
-                && wa.to_lowercase() == wb.to_lowercase()
+            let repeat = wa.len() == wb.len()
                 && !between.is_empty()
-                && between.chars().all(|c| c == ' ')
-                && a.1 >= copied;
+                && between.bytes().all(|c| c == b' ')
+                && a.1 >= copied
+                && wa
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(wb.chars().flat_map(char::to_lowercase))
+                && wa.chars().count() >= 2
+                && wa.chars().all(char::is_alphabetic);
             if repeat {
                 out.push_str(&p[copied..a.1]);
                 copied = b.1;
