@@ -49,6 +49,13 @@ impl Line<'_> {
         self.raw.trim().is_empty()
     }
 
+    /// A tab-separated table line outside a heading: `classify` reads it
+    /// from `raw`, not from its markdown text.
+    pub fn is_table_row(&self) -> bool {
+        !matches!(self.kind, BlockKind::Heading(_))
+            && self.raw.bytes().filter(|&b| b == b'\t').count() >= 2
+    }
+
     /// All the text on the line is bold.
     pub fn is_bold(&self) -> bool {
         self.strong > 0 && self.plain == 0
@@ -129,6 +136,11 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
             Event::Text(t) | Event::Code(t) if verbatim == 0 => {
                 if let Some(line) = lines.get_mut(line_of(range.start)) {
+                    // A table line is read from `raw`: keeping pulldown's
+                    // text of it too would copy most of the document.
+                    if line.is_table_row() {
+                        continue;
+                    }
                     let alnum = t.chars().filter(|c| c.is_alphanumeric()).count() as u32;
                     if strong > 0 {
                         line.strong += alnum;

@@ -83,7 +83,7 @@ impl Builder {
         self.doc.skipped.push(Skipped {
             line: t.line,
             reason,
-            text: t.text.clone(),
+            text: t.skip_text(),
         });
     }
 

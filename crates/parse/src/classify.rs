@@ -62,10 +62,6 @@ pub struct Token<'a> {
     pub line: u32,
     /// The line as written, trimmed.
     pub raw: &'a str,
-    /// The line's text without markup: what a skipped line keeps. Markdown
-    /// markers and tags are removed, table cells are joined by tabs; a line
-    /// that is only markup keeps its raw form.
-    pub text: String,
     /// What it is.
     pub kind: Kind,
 }
@@ -89,30 +85,37 @@ pub fn classify<'a>(lines: &[Line<'a>]) -> Vec<Token<'a>> {
     lines
         .iter()
         .filter(|l| !l.is_blank())
-        .map(|l| {
-            let kind = kind_of(l);
-            let raw = l.raw.trim();
-            let text = match &kind {
-                Kind::Heading { text, .. } | Kind::Text { text, .. } => text.clone(),
-                Kind::DutyLabel { .. } => cells::clean(&l.text.replace('*', " ")),
-                Kind::TableRow(_) | Kind::TableHeader(_) | Kind::EmptyRow => {
-                    cells::split(raw).join("\t")
-                }
-                Kind::Separator | Kind::Markup => raw.to_string(),
-            };
-            Token {
-                line: l.number,
-                raw,
-                text,
-                kind,
-            }
+        .map(|l| Token {
+            line: l.number,
+            raw: l.raw.trim(),
+            kind: kind_of(l),
         })
         .collect()
 }
 
+impl Token<'_> {
+    /// The line's text without markup, which a skipped line keeps: markdown
+    /// markers and formatting tags removed, table cells joined by tabs; a
+    /// line that is only markup keeps its raw form. Made only for the few
+    /// lines that are skipped.
+    pub fn skip_text(&self) -> String {
+        match &self.kind {
+            Kind::Heading { text, .. } | Kind::Text { text, .. } => text.clone(),
+            Kind::DutyLabel { .. } => {
+                let plain = cells::clean(&self.raw.replace('*', " "));
+                plain.trim_start_matches(['-', '+', ' ']).to_string()
+            }
+            Kind::TableRow(_) | Kind::TableHeader(_) | Kind::EmptyRow => {
+                cells::split(self.raw).join("\t")
+            }
+            Kind::Separator | Kind::Markup => self.raw.to_string(),
+        }
+    }
+}
+
 fn kind_of(line: &Line) -> Kind {
     let is_heading = matches!(line.kind, BlockKind::Heading(_));
-    if !is_heading && line.raw.matches('\t').count() >= 2 {
+    if line.is_table_row() {
         return table_kind(line.raw);
     }
     match line.kind {
