@@ -36,6 +36,17 @@ pub struct Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
     by_first: HashMap<String, Vec<Entry>>,
+    /// A 4096-bit filter over (length, first letter, last letter) of the
+    /// first words: a word whose bit is clear cannot start an entry, so
+    /// most words are passed over without lower-casing or hashing.
+    filter: Vec<u64>,
+}
+
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, |c| c.to_ascii_lowercase() as usize);
+    let last = b.last().map_or(0, |c| c.to_ascii_lowercase() as usize);
+    (b.len() * 131 + first * 31 + last) % 4096
 }
 
 impl Glossary {
@@ -76,6 +87,11 @@ impl Glossary {
             if wrong_words.join(" ") == right.to_lowercase() {
                 return Err(err("the right form is the same as the wrong one"));
             }
+            if self.filter.is_empty() {
+                self.filter = vec![0; 64];
+            }
+            let bit = filter_bit(&wrong_words[0]);
+            self.filter[bit / 64] |= 1 << (bit % 64);
             let entries = self.by_first.entry(wrong_words[0].clone()).or_default();
             entries.retain(|e| e.wrong != wrong_words);
             entries.push(Entry {
@@ -107,8 +123,14 @@ impl Glossary {
     /// Replaces every misspelling in `s`, keeping the case of what was
     /// written (all upper, Capitalized, or as in the glossary).
     pub fn apply(&self, s: &str) -> String {
+        self.replace(s).unwrap_or_else(|| s.to_string())
+    }
+
+    /// Like [`apply`](Glossary::apply), but `None` when nothing changes (no
+    /// copy is made then).
+    pub fn replace(&self, s: &str) -> Option<String> {
         if self.by_first.is_empty() {
-            return s.to_string();
+            return None;
         }
         let ws = words(s);
         let mut out = String::new();
@@ -119,6 +141,18 @@ impl Glossary {
         let mut first = String::new();
         while i < ws.len() {
             let (a, b) = ws[i];
+            // Upper- and lower-case letters of one byte give the same bit; a
+            // word with other letters is always looked up.
+            let bit = filter_bit(&s[a..b]);
+            if s[a..b].is_ascii()
+                && self
+                    .filter
+                    .get(bit / 64)
+                    .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+            {
+                i += 1;
+                continue;
+            }
             first.clear();
             first.extend(s[a..b].chars().flat_map(char::to_lowercase));
             let hit = self.by_first.get(first.as_str()).and_then(|entries| {
@@ -147,10 +181,10 @@ impl Glossary {
             }
         }
         if copied == 0 {
-            return s.to_string();
+            return None;
         }
         out.push_str(&s[copied..]);
-        out
+        Some(out)
     }
 }
 

@@ -34,6 +34,31 @@ pub fn whitespace(s: &str) -> String {
     out
 }
 
+/// Whether [`whitespace`] would leave `s` as it is: single plain spaces
+/// only, none at the ends, no invisible characters.
+pub fn whitespace_is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || s.contains("  ") {
+        return false;
+    }
+    if s.is_ascii() {
+        return !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ');
+    }
+    !s.chars()
+        .any(|c| (c.is_whitespace() && c != ' ') || INVISIBLE.contains(&c))
+}
+
+/// Whether some word is immediately followed by a space and the same
+/// word (any case): the cheap test before [`doubled_words`].
+pub fn may_have_doubled_word(s: &str) -> bool {
+    let ws = words(s);
+    ws.windows(2).any(|p| {
+        let (a, b) = (p[0], p[1]);
+        b.0 - a.1 == 1 && a.1 - a.0 == b.1 - b.0 && s[a.0..a.1].eq_ignore_ascii_case(&s[b.0..b.1])
+            || (!s[a.0..b.1].is_ascii() && s[a.0..a.1].to_lowercase() == s[b.0..b.1].to_lowercase())
+    })
+}
+
 /// Applies `f` to the prose of `s`, leaving `$...$` math untouched.
 pub fn prose(s: &str, f: impl Fn(&str) -> String) -> String {
     if !s.contains('$') {
@@ -126,7 +151,7 @@ fn punctuation_pass(c: &[char]) -> Vec<char> {
 
 /// Whether [`punctuation`] could change anything: a space next to one of
 /// the characters it looks at. Most texts have none, and skip the regexes.
-fn needs_punctuation(s: &str) -> bool {
+pub fn needs_punctuation(s: &str) -> bool {
     let b = s.as_bytes();
     b.windows(2).any(|w| match (w[0], w[1]) {
         (b' ', c) => matches!(

@@ -42,16 +42,27 @@ pub fn fix(
 ) -> String {
     let mut current = value.to_string();
     for rule in Rule::ALL {
+        // Each rule first asks, cheaply, whether it could change anything:
+        // most texts need no rule at all.
         let next = match rule {
+            Rule::UnicodeNfc if current.is_ascii() => continue,
             Rule::UnicodeNfc => text::nfc(&current),
+            Rule::Whitespace if text::whitespace_is_clean(&current) => continue,
             Rule::Whitespace => text::whitespace(&current),
+            Rule::Glossary if !current.contains('$') => match ctx.glossary.replace(&current) {
+                Some(fixed) => fixed,
+                None => continue,
+            },
             Rule::Glossary => text::prose(&current, |p| ctx.glossary.apply(p)),
             Rule::InnerCase if text::has_inner_capitals(&current) => {
                 text::inner_case(&current, |w| ctx.spelled_ordinarily(w))
             }
             Rule::InnerCase => continue,
+            Rule::DoubledWord if !text::may_have_doubled_word(&current) => continue,
             Rule::DoubledWord => text::doubled_words(&current),
+            Rule::PunctuationSpacing if !text::needs_punctuation(&current) => continue,
             Rule::PunctuationSpacing => text::punctuation(&current),
+            Rule::TrailingDots if !current.ends_with("..") => continue,
             Rule::TrailingDots => text::trailing_dots(&current),
             Rule::DuplicateRow => continue,
         };

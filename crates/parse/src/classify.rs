@@ -132,7 +132,15 @@ fn kind_of(line: &Line) -> Kind {
             Kind::Markup
         };
     }
-    if let Some(c) = label_re().captures(&plain) {
+    // Cheap tests before each regex: a label starts with T, F or U; a
+    // number with a digit.
+    let starts = plain.chars().next().map(|c| c.to_ascii_lowercase());
+    let label = if matches!(starts, Some('t' | 'f' | 'u')) {
+        label_re().captures(&plain)
+    } else {
+        None
+    };
+    if let Some(c) = label {
         let duty = if c[1].to_lowercase().starts_with("tugas") {
             Duty::Tugas
         } else {
@@ -142,7 +150,12 @@ fn kind_of(line: &Line) -> Kind {
         return Kind::DutyLabel { duty, rest };
     }
     let headingish = is_heading || line.is_bold();
-    if let Some(c) = number_re().captures(&plain) {
+    let numbered = if starts.is_some_and(|c| c.is_ascii_digit()) {
+        number_re().captures(&plain)
+    } else {
+        None
+    };
+    if let Some(c) = numbered {
         let rest = c[2].trim().to_string();
         let says_jabatan = rest
             .split_whitespace()
