@@ -123,6 +123,14 @@ fn words_re() -> &'static Regex {
 /// "A dibagi B x 100%": only with an explicit multiplier, so that ordinary
 /// text containing a slash ("Listrik/Penerangan") is not read as a ratio.
 fn read_words(s: &str) -> Option<Formula> {
+    // The pattern needs a multiplier (a digit) and a divider between
+    // spaces; most cells have neither, and need not pay for the regex (nor
+    // for compiling it at start-up).
+    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+    let has_divider = s.contains(" / ") || s.contains(" : ") || s.to_lowercase().contains("dibagi");
+    if !(has_digit && has_divider) {
+        return None;
+    }
     let c = words_re().captures(s.trim())?;
     let (multiplier, unit) = read_multiplier(&c[3]);
     Some(Formula::Ratio {
