@@ -81,8 +81,7 @@ pub fn glossary(files: &[PathBuf]) -> Result<Glossary, CliError> {
 }
 
 /// Reads, decodes, parses and (unless `--raw`) normalizes one input.
-fn read(input: &Path, n: &NormalizeArgs) -> Result<Loaded, CliError> {
-    let glossary = glossary(&n.glossary)?;
+fn read(input: &Path, raw: bool, glossary: &Glossary) -> Result<Loaded, CliError> {
     let bytes = read_input(input)?;
     let name = display_name(input);
     let parse_err = |source: iki_parse::ParseError| CliError::Parse {
@@ -94,10 +93,10 @@ fn read(input: &Path, n: &NormalizeArgs) -> Result<Loaded, CliError> {
     let parsed = iki_parse::parse_text(&decoded.text).map_err(parse_err)?;
     let mut diagnostics = decoded.diagnostics;
     diagnostics.extend(parsed.diagnostics);
-    let (document, changes) = if n.raw {
+    let (document, changes) = if raw {
         (parsed.document, Vec::new())
     } else {
-        let normalized = iki_normalize::normalize(&parsed.document, &glossary);
+        let normalized = iki_normalize::normalize(&parsed.document, glossary);
         diagnostics.extend(normalized.diagnostics);
         (normalized.document, normalized.changes)
     };
@@ -113,7 +112,7 @@ fn read(input: &Path, n: &NormalizeArgs) -> Result<Loaded, CliError> {
 
 /// [`read`], then reports warnings on standard error.
 fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
-    let loaded = read(&a.input, n)?;
+    let loaded = read(&a.input, n.raw, &glossary(&n.glossary)?)?;
     if !a.quiet {
         for d in loaded
             .diagnostics
@@ -190,14 +189,12 @@ struct Summary {
 }
 
 fn check(a: &CheckArgs) -> Result<u8, CliError> {
-    let n = NormalizeArgs {
-        raw: false,
-        glossary: a.glossary.clone(),
-    };
+    // One glossary for every input and for the suggestions.
+    let glossary = glossary(&a.glossary)?;
     let loaded: Vec<Loaded> = a
         .inputs
         .iter()
-        .map(|p| read(p, &n))
+        .map(|p| read(p, false, &glossary))
         .collect::<Result<_, _>>()?;
     let dictionary = if a.no_dictionary {
         None
@@ -206,7 +203,6 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
     } else {
         Dictionary::system()
     };
-    let glossary = glossary(&a.glossary)?;
     let docs: Vec<&Document> = loaded.iter().map(|l| &l.document).collect();
     let suggestions = iki_normalize::suggest(&docs, &glossary, dictionary.as_ref());
 

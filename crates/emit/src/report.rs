@@ -4,6 +4,7 @@
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor, Config};
+pub use iki_model::terminal_safe;
 use iki_model::{Diagnostic, Severity};
 use std::ops::Range;
 
@@ -57,23 +58,6 @@ fn level(s: Severity) -> Level {
         Severity::Warning => Level::Warning,
         Severity::Error => Level::Error,
     }
-}
-
-/// The text with control characters that a terminal would act on (escape
-/// sequences, C1 codes, bidirectional overrides) replaced by `?` marks of
-/// the same byte length, so that byte offsets stay valid.
-pub fn terminal_safe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let dangerous = (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        if dangerous {
-            out.extend(std::iter::repeat_n('?', c.len_utf8()));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Writes every finding, in order, to `out` (colour if `out` supports it).
@@ -143,13 +127,5 @@ mod tests {
             }],
         );
         assert!(whole.contains("doc.md:2:3"), "{whole}");
-    }
-
-    #[test]
-    fn terminal_escapes_are_neutralized_without_moving_offsets() {
-        let hostile = "a\u{1b}[31mred\u{9b}x\u{202e}z\tb\n";
-        let safe = terminal_safe(hostile);
-        assert_eq!(safe.len(), hostile.len());
-        assert_eq!(safe, "a?[31mred??x???z\tb\n");
     }
 }

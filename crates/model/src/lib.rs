@@ -30,6 +30,7 @@ mod measure;
 mod row;
 pub mod schema;
 mod span;
+mod terminal;
 
 pub use change::{Change, Rule};
 pub use diagnostic::{Diagnostic, Severity};
@@ -41,3 +42,4 @@ pub use formula::Formula;
 pub use measure::Measure;
 pub use row::{rows, Row};
 pub use span::Span;
+pub use terminal::terminal_safe;

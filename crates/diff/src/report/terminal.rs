@@ -5,6 +5,7 @@
 use super::{blocks, lines, position_label};
 use crate::words::{diff, Piece};
 use crate::{Change, Report};
+use iki_model::terminal_safe;
 use std::fmt::Write;
 
 const RED: &str = "\x1b[31m";
@@ -12,22 +13,6 @@ const GREEN: &str = "\x1b[32m";
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
-
-/// Control characters a terminal would act on (escape sequences, C1 codes,
-/// bidirectional overrides) shown as `?`.
-fn safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if (c.is_control() && c != '\n' && c != '\t')
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-            {
-                '?'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
 
 /// Renders the report for a terminal. Document text never reaches the
 /// terminal raw: control characters are shown as `?`.
@@ -44,8 +29,8 @@ pub fn terminal(report: &Report, color: bool) -> String {
         let _ = writeln!(
             o,
             "{name}: {} ({}, {} positions, {} indicators)",
-            safe(&side.file),
-            safe(side.title.as_deref().unwrap_or("untitled")),
+            terminal_safe(&side.file),
+            terminal_safe(side.title.as_deref().unwrap_or("untitled")),
             side.positions,
             side.indicators
         );
@@ -91,7 +76,7 @@ fn change(o: &mut String, c: &Change, color: bool, paint: &dyn Fn(&str, &str) ->
     );
     match (&c.before, &c.after) {
         (Some(b), Some(a)) => {
-            let pieces = diff(&safe(b), &safe(a));
+            let pieces = diff(&terminal_safe(b), &terminal_safe(a));
             let mut minus = String::from("    - ");
             let mut plus = String::from("    + ");
             for p in &pieces {
@@ -116,10 +101,10 @@ fn change(o: &mut String, c: &Change, color: bool, paint: &dyn Fn(&str, &str) ->
             let _ = writeln!(o, "{}", plus.replace('\n', "\n      "));
         }
         (Some(b), None) => {
-            let _ = writeln!(o, "    - {}", paint(RED, &safe(b)));
+            let _ = writeln!(o, "    - {}", paint(RED, &terminal_safe(b)));
         }
         (None, Some(a)) => {
-            let _ = writeln!(o, "    + {}", paint(GREEN, &safe(a)));
+            let _ = writeln!(o, "    + {}", paint(GREEN, &terminal_safe(a)));
         }
         (None, None) => {}
     }
