@@ -10,8 +10,6 @@ use iki_model::{
     Diagnostic, Document, Formula, Group, GroupKind, Indicator, Item, Measure, Position,
     SkipReason, Skipped, Span, Unit,
 };
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// Columns assumed for a table that has no header row.
 const FOUR: [Role; 4] = [
@@ -54,10 +52,29 @@ fn next_heading_numbers(tokens: &[Token]) -> Vec<Option<String>> {
     out
 }
 
-#[allow(clippy::unwrap_used)] // a literal pattern, exercised by the tests
-fn marker_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(?:(?:[a-zA-Z]|\d{1,2})[.)]|[•\-–])\s+").unwrap())
+/// The length of a list marker at the start of an item's text: a letter
+/// or one or two digits followed by `.` or `)`, or a bullet (`•`, `-`,
+/// `–`), then at least one space.
+fn marker_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let label = if b.first().is_some_and(u8::is_ascii_alphabetic) {
+        1
+    } else {
+        digits
+    };
+    let end = if (1..=2).contains(&label) && matches!(b.get(label), Some(b'.' | b')')) {
+        label + 1
+    } else {
+        let bullet = text
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '•' | '-' | '–'))?;
+        bullet.len_utf8()
+    };
+    let rest = &text[end..];
+    let spaces = rest.len() - rest.trim_start().len();
+    (spaces > 0).then_some(end + spaces)
 }
 
 #[derive(Default)]
@@ -300,8 +317,8 @@ impl Builder {
             Duty::Tugas => &mut pos.tugas,
             Duty::Fungsi => &mut pos.fungsi,
         };
-        let marker = marker_re().find(text);
-        let body = marker.map_or(text, |m| &text[m.end()..]).trim();
+        let marker = marker_len(text);
+        let body = marker.map_or(text, |m| &text[m..]).trim();
         match items.last_mut() {
             Some(last) if !item_start && marker.is_none() => {
                 last.text.push(' ');
@@ -544,6 +561,19 @@ impl RowCells {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(marker_len("a. teks"), Some(3));
+        assert_eq!(marker_len("12) teks"), Some(4));
+        assert_eq!(marker_len("• teks"), Some(4));
+        assert_eq!(marker_len("–  teks"), Some(5));
+        assert_eq!(marker_len("123. teks"), None);
+        assert_eq!(marker_len("ab. teks"), None);
+        assert_eq!(marker_len("a.teks"), None);
+        assert_eq!(marker_len("-teks"), None);
+        assert_eq!(marker_len("teks"), None);
+    }
 
     #[test]
     fn titles_lose_jabatan_and_trailing_debris() {

@@ -2,8 +2,6 @@
 //! header and separator rows.
 
 use crate::vocab::{self, Role};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// Characters that PDF converters leave behind and that carry no text.
 const DEBRIS: &[char] = &[
@@ -22,36 +20,72 @@ const FORMATTING_TAGS: &[&str] = &[
     "del", "ins", "small", "big", "mark",
 ];
 
-fn tag_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        #[allow(clippy::unwrap_used)] // a literal pattern, checked by the tests
-        Regex::new(&format!(
-            r"(?i)</?(?:{})(?:\s[^<>]*)?/?>|<!--.*?-->",
-            FORMATTING_TAGS.join("|")
-        ))
-        .unwrap()
-    })
+/// The length of a formatting tag (`<b>`, `</span>`, `<br/>`, `<span
+/// class="x">`, any case) or an HTML comment on one line at the start of
+/// `s`, which starts with `<`.
+fn tag_len(s: &str) -> Option<usize> {
+    if let Some(body) = s.strip_prefix("<!--") {
+        let end = body.find("-->")?;
+        return (!body[..end].contains('\n')).then_some(4 + end + 3);
+    }
+    let b = s.as_bytes();
+    let start = 1 + usize::from(b.get(1) == Some(&b'/'));
+    let name_len = b[start..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let name = &s[start..start + name_len];
+    if !FORMATTING_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        return None;
+    }
+    let after = &s[start + name_len..];
+    if after.starts_with(char::is_whitespace) {
+        // Attributes: up to the next `>`, with no `<` before it.
+        let end = after.find(['<', '>'])?;
+        return (after.as_bytes()[end] == b'>').then_some(start + name_len + end + 1);
+    }
+    let close = usize::from(after.starts_with('/'));
+    (after.as_bytes().get(close) == Some(&b'>')).then_some(start + name_len + close + 1)
+}
+
+/// `text` with every formatting tag and HTML comment replaced by a space.
+fn strip_tags(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = text[from..].find('<').map(|i| from + i) {
+        match tag_len(&text[at..]) {
+            Some(len) => {
+                out.push_str(&text[copied..at]);
+                out.push(' ');
+                copied = at + len;
+                from = copied;
+            }
+            None => from = at + 1,
+        }
+    }
+    if copied == 0 {
+        return text.into();
+    }
+    out.push_str(&text[copied..]);
+    out.into()
+}
+
+/// Whether `c` separates words in a cell: any Unicode space or a debris
+/// character.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || DEBRIS.contains(&c)
 }
 
 /// Removes formatting tags and debris characters, decodes the common entities and
 /// collapses whitespace. Spelling is left as written.
 pub fn clean(text: &str) -> String {
     let without_tags = if text.contains('<') {
-        tag_re().replace_all(text, " ")
+        strip_tags(text)
     } else {
         text.into()
     };
-    let mut out = String::with_capacity(without_tags.len());
-    for word in without_tags
-        .split(|c: char| c.is_whitespace() || DEBRIS.contains(&c))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    let mut out = collapse(&without_tags);
     if out.contains('&') {
         out = out
             .replace("&nbsp;", " ")
@@ -60,6 +94,42 @@ pub fn clean(text: &str) -> String {
             .replace("&quot;", "\"")
             .replace("&#39;", "'")
             .replace("&amp;", "&");
+    }
+    out
+}
+
+/// The words of `s` (split at [`is_gap`]) joined by single spaces, in one
+/// scan that copies whole runs.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut word_start: Option<usize> = None;
+    while i < b.len() {
+        let (gap, len) = if b[i] < 0x80 {
+            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (is_gap(c), c.len_utf8())
+        };
+        match (gap, word_start) {
+            (true, Some(w)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[w..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(w) = word_start {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[w..]);
     }
     out
 }
@@ -116,6 +186,10 @@ mod tests {
             "<script>alert(1)</script>"
         );
         assert_eq!(clean("<bold>x</bold>"), "<bold>x</bold>");
+        assert_eq!(clean("a<!-- note -->b <b >c</b\t>"), "a b c");
+        assert_eq!(clean("<b class=\"x\" <i>y"), "<b class=\"x\" y");
+        assert_eq!(clean("<!-- open\t<br"), "<!-- open <br");
+        assert_eq!(clean("\u{b}a\u{3000}b\u{2003}"), "a b");
     }
 
     #[test]

@@ -4,8 +4,6 @@
 use crate::blocks::{BlockKind, Line};
 use crate::cells;
 use crate::vocab::Role;
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// Which duty list a label opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,18 +64,62 @@ pub struct Token<'a> {
     pub kind: Kind,
 }
 
-#[allow(clippy::unwrap_used)] // literal patterns, exercised by the tests
-fn number_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(\d{1,6}(?:\.\d{1,3})*)\.?\s+(\S.*)$").unwrap())
+/// `word` at the start of `s`, any ASCII case: what follows it.
+fn strip_word<'s>(s: &'s str, word: &str) -> Option<&'s str> {
+    let head = s.get(..word.len())?;
+    head.eq_ignore_ascii_case(word).then(|| &s[word.len()..])
 }
 
-#[allow(clippy::unwrap_used)]
-fn label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:uraian\s+)?(tugas(?:\s+pokok)?|fungsi)\s*(?::\s*(.*)|$)").unwrap()
-    })
+/// A duty label: `[uraian] tugas [pokok]` or `fungsi` (any case), then
+/// nothing or a colon and the rest of the line. Returns the duty and the
+/// text after the colon.
+fn duty_label(s: &str) -> Option<(Duty, &str)> {
+    let mut s = s;
+    if let Some(after) = strip_word(s, "uraian") {
+        if after.starts_with(char::is_whitespace) {
+            s = after.trim_start();
+        }
+    }
+    let (duty, mut after) = if let Some(after) = strip_word(s, "tugas") {
+        (Duty::Tugas, after)
+    } else {
+        (Duty::Fungsi, strip_word(s, "fungsi")?)
+    };
+    if duty == Duty::Tugas && after.starts_with(char::is_whitespace) {
+        if let Some(more) = strip_word(after.trim_start(), "pokok") {
+            after = more;
+        }
+    }
+    let after = after.trim_start();
+    if after.is_empty() {
+        return Some((duty, ""));
+    }
+    after
+        .strip_prefix(':')
+        .map(|rest| (duty, rest.trim_start()))
+}
+
+/// A leading section number: up to six digits, then groups of a dot and
+/// up to three digits ("3", "1.1", "2.10.4"), an optional dot, spaces and
+/// some text. Returns the number and the text.
+fn leading_number(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let first = digits(0);
+    if !(1..=6).contains(&first) {
+        return None;
+    }
+    let mut end = first;
+    while b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let more = digits(end + 1);
+        if more > 3 {
+            return None;
+        }
+        end += 1 + more;
+    }
+    let after = s[end..].strip_prefix('.').unwrap_or(&s[end..]);
+    let rest = after.trim_start();
+    (rest.len() < after.len() && !rest.is_empty()).then(|| (&s[..end], rest))
 }
 
 /// Classifies every non-blank line.
@@ -132,31 +174,26 @@ fn kind_of(line: &Line) -> Kind {
             Kind::Markup
         };
     }
-    // Cheap tests before each regex: a label starts with T, F or U; a
+    // Cheap tests before each matcher: a label starts with T, F or U; a
     // number with a digit.
     let starts = plain.chars().next().map(|c| c.to_ascii_lowercase());
     let label = if matches!(starts, Some('t' | 'f' | 'u')) {
-        label_re().captures(&plain)
+        duty_label(&plain)
     } else {
         None
     };
-    if let Some(c) = label {
-        let duty = if c[1].to_lowercase().starts_with("tugas") {
-            Duty::Tugas
-        } else {
-            Duty::Fungsi
-        };
-        let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    if let Some((duty, rest)) = label {
+        let rest = rest.trim().to_string();
         return Kind::DutyLabel { duty, rest };
     }
     let headingish = is_heading || line.is_bold();
     let numbered = if starts.is_some_and(|c| c.is_ascii_digit()) {
-        number_re().captures(&plain)
+        leading_number(&plain)
     } else {
         None
     };
-    if let Some(c) = numbered {
-        let rest = c[2].trim().to_string();
+    if let Some((number, rest)) = numbered {
+        let rest = rest.trim().to_string();
         let says_jabatan = rest
             .split_whitespace()
             .next()
@@ -164,7 +201,7 @@ fn kind_of(line: &Line) -> Kind {
         if headingish || says_jabatan {
             return Kind::Heading {
                 text: plain.clone(),
-                number: Some(c[1].to_string()),
+                number: Some(number.to_string()),
                 rest,
             };
         }
@@ -235,6 +272,31 @@ mod tests {
             &kinds("- Fungsi pengawasan berjalan")[0],
             Kind::Text { .. }
         ));
+    }
+
+    #[test]
+    fn label_and_number_matchers() {
+        assert_eq!(duty_label("Tugas"), Some((Duty::Tugas, "")));
+        assert_eq!(
+            duty_label("URAIAN TUGAS POKOK : x"),
+            Some((Duty::Tugas, "x"))
+        );
+        assert_eq!(duty_label("uraian  fungsi:y"), Some((Duty::Fungsi, "y")));
+        assert_eq!(duty_label("Tugas pokok"), Some((Duty::Tugas, "")));
+        assert_eq!(duty_label("Tugasnya: x"), None);
+        assert_eq!(duty_label("Tugas pokoknya: x"), None);
+        assert_eq!(duty_label("Uraian singkat"), None);
+        assert_eq!(duty_label("Fungsi pengawasan"), None);
+        assert_eq!(leading_number("1. JABATAN X"), Some(("1", "JABATAN X")));
+        assert_eq!(leading_number("1.1 KEPALA"), Some(("1.1", "KEPALA")));
+        assert_eq!(leading_number("2.10.4. A b"), Some(("2.10.4", "A b")));
+        assert_eq!(leading_number("123456 A"), Some(("123456", "A")));
+        assert_eq!(leading_number("1234567 A"), None);
+        assert_eq!(leading_number("1.2345 A"), None);
+        assert_eq!(leading_number("12.5% naik"), None);
+        assert_eq!(leading_number("1.A"), None);
+        assert_eq!(leading_number("1."), None);
+        assert_eq!(leading_number("2024"), None);
     }
 
     #[test]
