@@ -2,7 +2,7 @@
 //! applied whole-word and case-preserving. The built-in glossary is
 //! `data/glossary.tsv`; a user's file is layered on top and wins.
 
-use crate::text::words;
+use crate::text::{words, WordSpans};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -36,17 +36,25 @@ pub struct Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
     by_first: HashMap<String, Vec<Entry>>,
-    /// A 4096-bit filter over (length, first letter, last letter) of the
-    /// first words: a word whose bit is clear cannot start an entry, so
-    /// most words are passed over without lower-casing or hashing.
+    /// A 65,536-bit filter over a hash of the ASCII first words, lower
+    /// case: an ASCII word whose bit is clear cannot start an entry, so
+    /// almost every word is passed over without lower-casing or a map
+    /// lookup. (A word with other letters is always looked up.)
     filter: Vec<u64>,
 }
 
-fn filter_bit(word: &str) -> usize {
-    let b = word.as_bytes();
-    let first = b.first().map_or(0, |c| c.to_ascii_lowercase() as usize);
-    let last = b.last().map_or(0, |c| c.to_ascii_lowercase() as usize);
-    (b.len() * 131 + first * 31 + last) % 4096
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit of an ASCII word, any case (FNV-1a of its lower case);
+/// `None` for other words.
+fn filter_bit(word: &str) -> Option<usize> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let h = word.bytes().fold(0x811c_9dc5_u32, |h, c| {
+        (h ^ u32::from(c.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+    });
+    Some((h ^ (h >> 16)) as usize % FILTER_BITS)
 }
 
 impl Glossary {
@@ -88,10 +96,13 @@ impl Glossary {
                 return Err(err("the right form is the same as the wrong one"));
             }
             if self.filter.is_empty() {
-                self.filter = vec![0; 64];
+                self.filter = vec![0; FILTER_BITS / 64];
             }
-            let bit = filter_bit(&wrong_words[0]);
-            self.filter[bit / 64] |= 1 << (bit % 64);
+            // A first word with other letters than ASCII can only be
+            // written with such letters, and those words skip the filter.
+            if let Some(bit) = filter_bit(&wrong_words[0]) {
+                self.filter[bit / 64] |= 1 << (bit % 64);
+            }
             let entries = self.by_first.entry(wrong_words[0].clone()).or_default();
             entries.retain(|e| e.wrong != wrong_words);
             entries.push(Entry {
@@ -126,58 +137,52 @@ impl Glossary {
         self.replace(s).unwrap_or_else(|| s.to_string())
     }
 
+    /// Whether `word` could be the first word of an entry: false for
+    /// almost every word that is not, without lower-casing it.
+    pub fn may_start_entry(&self, word: &str) -> bool {
+        if self.by_first.is_empty() {
+            return false;
+        }
+        match filter_bit(word) {
+            Some(bit) => self
+                .filter
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0),
+            None => true,
+        }
+    }
+
     /// Like [`apply`](Glossary::apply), but `None` when nothing changes (no
     /// copy is made then).
     pub fn replace(&self, s: &str) -> Option<String> {
         if self.by_first.is_empty() {
             return None;
         }
-        let ws = words(s);
         let mut out = String::new();
         let mut copied = 0;
-        let mut i = 0;
+        let mut spans = WordSpans::new(s, 0);
         // One buffer for the lower-case form of each word, not one string
         // per word.
         let mut first = String::new();
-        while i < ws.len() {
-            let (a, b) = ws[i];
-            // Upper- and lower-case letters of one byte give the same bit; a
-            // word with other letters is always looked up.
-            let bit = filter_bit(&s[a..b]);
-            if s[a..b].is_ascii()
-                && self
-                    .filter
-                    .get(bit / 64)
-                    .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-            {
-                i += 1;
+        while let Some((a, b)) = spans.next() {
+            if !self.may_start_entry(&s[a..b]) {
                 continue;
             }
             first.clear();
             first.extend(s[a..b].chars().flat_map(char::to_lowercase));
             let hit = self.by_first.get(first.as_str()).and_then(|entries| {
-                entries.iter().find(|e| {
-                    e.wrong.len() <= ws.len() - i
-                        && e.wrong.iter().enumerate().all(|(k, w)| {
-                            let (x, y) = ws[i + k];
-                            let joined_by_space =
-                                k == 0 || s[ws[i + k - 1].1..x].chars().all(|c| c == ' ');
-                            joined_by_space && eq_lowercase(&s[x..y], w)
-                        })
-                })
+                entries
+                    .iter()
+                    .find_map(|e| self::matches(s, (a, b), e).map(|end| (e, end)))
             });
-            match hit {
-                Some(e) => {
-                    let end = ws[i + e.wrong.len() - 1].1;
-                    if out.capacity() == 0 {
-                        out.reserve(s.len() + 8);
-                    }
-                    out.push_str(&s[copied..a]);
-                    out.push_str(&match_case(&s[a..end], &e.right));
-                    copied = end;
-                    i += e.wrong.len();
+            if let Some((e, end)) = hit {
+                if out.capacity() == 0 {
+                    out.reserve(s.len() + 8);
                 }
-                None => i += 1,
+                out.push_str(&s[copied..a]);
+                out.push_str(&match_case(&s[a..end], &e.right));
+                copied = end;
+                spans = WordSpans::new(s, end);
             }
         }
         if copied == 0 {
@@ -186,6 +191,22 @@ impl Glossary {
         out.push_str(&s[copied..]);
         Some(out)
     }
+}
+
+/// Where the match of `entry` ends, when `s` spells it from the word
+/// `first` on: its first word is already known to match; the others must
+/// follow, each after nothing but spaces.
+fn matches(s: &str, first: (usize, usize), entry: &Entry) -> Option<usize> {
+    let mut end = first.1;
+    let mut rest = WordSpans::new(s, end);
+    for w in &entry.wrong[1..] {
+        let (x, y) = rest.next()?;
+        if !(s[end..x].chars().all(|c| c == ' ') && eq_lowercase(&s[x..y], w)) {
+            return None;
+        }
+        end = y;
+    }
+    Some(end)
 }
 
 /// Whether `word` lower-cased is `lower`, without allocating.

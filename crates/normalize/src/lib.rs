@@ -41,7 +41,7 @@ pub use suggest::{suggest, Dictionary, Suggestion, SuggestionReason};
 use iki_model::ids::Ids;
 use iki_model::{Change, Diagnostic, Document, Formula, Measure, Rule, SkipReason};
 use std::collections::BTreeMap;
-use walk::{fix, Context};
+use walk::{fix, Context, Field};
 
 /// A normalized document, its audit log and what was noticed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,54 +71,34 @@ pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
             .find(|s| s.reason == reason)
             .map_or(1, |s| s.line)
     };
-    if let Some(t) = &d.title {
-        d.title = Some(fix(
-            &ctx,
-            t,
-            None,
-            "document.title",
-            line_of(SkipReason::Title),
-            &mut changes,
-        ));
+    if let Some(t) = &mut d.title {
+        let line = line_of(SkipReason::Title);
+        let field = Field::Named("document.title");
+        update(t, fix(&ctx, t, None, field, line, &mut changes));
     }
-    if let Some(t) = &d.agency_name {
+    if let Some(t) = &mut d.agency_name {
         let line = line_of(SkipReason::GroupBanner);
-        d.agency_name = Some(fix(
-            &ctx,
-            t,
-            None,
-            "document.agency_name",
-            line,
-            &mut changes,
-        ));
+        let field = Field::Named("document.agency_name");
+        update(t, fix(&ctx, t, None, field, line, &mut changes));
     }
 
     // Titles first: ids are derived from them.
     let mut title_changes = Vec::new();
     for g in &mut d.groups {
-        if let (Some(t), Some(b)) = (&g.title, g.banner) {
-            g.title = Some(fix(&ctx, t, None, "group.title", b.first, &mut changes));
+        if let (Some(t), Some(b)) = (&mut g.title, g.banner) {
+            let field = Field::Named("group.title");
+            update(t, fix(&ctx, t, None, field, b.first, &mut changes));
         }
         for u in &mut g.units {
-            u.title = fix(
-                &ctx,
-                &u.title,
-                None,
-                "unit.title",
-                u.span.first,
-                &mut changes,
-            );
+            let field = Field::Named("unit.title");
+            let fixed = fix(&ctx, &u.title, None, field, u.span.first, &mut changes);
+            update(&mut u.title, fixed);
         }
         for p in &mut g.positions {
             let start = title_changes.len();
-            p.title = fix(
-                &ctx,
-                &p.title,
-                None,
-                "title",
-                p.heading.first,
-                &mut title_changes,
-            );
+            let (field, line) = (Field::Named("title"), p.heading.first);
+            let fixed = fix(&ctx, &p.title, None, field, line, &mut title_changes);
+            update(&mut p.title, fixed);
             for c in &mut title_changes[start..] {
                 c.position = Some(p.id.clone());
             }
@@ -130,37 +110,42 @@ pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
     let mut removed = Vec::new();
     for g in &mut d.groups {
         for p in &mut g.positions {
-            if let Some(u) = &p.unit {
+            // The unit's own changes were recorded with the unit titles.
+            let (id, line) = (&p.id, p.heading.first);
+            if let Some(u) = &mut p.unit {
                 let fixed = fix(
                     &ctx,
                     u,
-                    Some(&p.id),
-                    "unit",
-                    p.heading.first,
+                    Some(id),
+                    Field::Named("unit"),
+                    line,
                     &mut Vec::new(),
                 );
-                p.unit = Some(fixed);
+                update(u, fixed);
             }
-            let id = p.id.clone();
             for (k, item) in p.tugas.iter_mut().enumerate() {
-                item.text = fix(
+                let line = item.span.first;
+                let fixed = fix(
                     &ctx,
                     &item.text,
-                    Some(&id),
-                    &format!("tugas[{k}]"),
-                    item.span.first,
+                    Some(id),
+                    Field::Tugas(k),
+                    line,
                     &mut changes,
                 );
+                update(&mut item.text, fixed);
             }
             for (k, item) in p.fungsi.iter_mut().enumerate() {
-                item.text = fix(
+                let line = item.span.first;
+                let fixed = fix(
                     &ctx,
                     &item.text,
-                    Some(&id),
-                    &format!("fungsi[{k}]"),
-                    item.span.first,
+                    Some(id),
+                    Field::Fungsi(k),
+                    line,
                     &mut changes,
                 );
+                update(&mut item.text, fixed);
             }
             for (k, i) in p.indicators.iter_mut().enumerate() {
                 let line = i.span.first;
@@ -170,15 +155,18 @@ pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
                     ("formulasi", &mut i.formulasi),
                     ("sumber_data", &mut i.sumber_data),
                 ] {
-                    *cell = fix(
+                    let fixed = fix(
                         &ctx,
                         cell,
-                        Some(&id),
-                        &format!("indicators[{k}].{name}"),
+                        Some(id),
+                        Field::Cell(k, name),
                         line,
                         &mut changes,
                     );
+                    update(cell, fixed);
                 }
+                // Read again from the fixed cells (and from cells of a JSON
+                // document, whose reading is not trusted).
                 i.measure = Measure::from_indikator(&i.indikator);
                 i.formula = Formula::read(&i.formulasi);
             }
@@ -201,6 +189,13 @@ pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
         document: d,
         changes,
         diagnostics,
+    }
+}
+
+/// Puts a fixed text in place of the old one, if a rule changed it.
+fn update(text: &mut String, fixed: Option<String>) {
+    if let Some(fixed) = fixed {
+        *text = fixed;
     }
 }
 

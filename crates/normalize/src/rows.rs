@@ -3,7 +3,7 @@
 //! only nearly the same is reported.
 
 use iki_model::{Change, Diagnostic, Indicator, Position, Rule, SkipReason, Skipped, Span};
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 /// Two different rows of a position whose cells, taken together, differ by
 /// at most this many characters (more for long rows: one per 50 characters,
@@ -27,12 +27,24 @@ pub fn dedupe(
     skipped: &mut Vec<Skipped>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    // Row content -> the span of its first occurrence.
-    let mut seen: HashMap<[String; 4], Span> = HashMap::new();
-    let mut kept = Vec::with_capacity(p.indicators.len());
-    for (index, row) in std::mem::take(&mut p.indicators).into_iter().enumerate() {
-        let k = key(&row).map(str::to_string);
-        if let Some(first) = seen.get(&k) {
+    let rows = std::mem::take(&mut p.indicators);
+    // For each row equal to an earlier one, the span of the first: found
+    // with the cells borrowed, before any row moves.
+    let first_of: Vec<Option<Span>> = {
+        let mut seen: HashMap<[&str; 4], Span> = HashMap::with_capacity(rows.len());
+        rows.iter()
+            .map(|row| match seen.entry(key(row)) {
+                Entry::Occupied(e) => Some(*e.get()),
+                Entry::Vacant(e) => {
+                    e.insert(row.span);
+                    None
+                }
+            })
+            .collect()
+    };
+    let mut kept = Vec::with_capacity(rows.len());
+    for ((index, row), first) in rows.into_iter().enumerate().zip(first_of) {
+        if let Some(first) = first {
             changes.push(Change {
                 rule: Rule::DuplicateRow,
                 position: Some(p.id.clone()),
@@ -59,7 +71,6 @@ pub fn dedupe(
             }
             continue;
         }
-        seen.insert(k, row.span);
         kept.push(row);
     }
     p.indicators = kept;
@@ -90,8 +101,14 @@ fn edit_distance_within(x: &[char], y: &[char], limit: usize) -> Option<usize> {
     for i in 1..=x.len() {
         let lo = i.saturating_sub(limit).max(1);
         let hi = (i + limit).min(y.len());
-        row.iter_mut().for_each(|c| *c = big);
+        // Only the band is computed; the cell just left of it must read as
+        // out of reach (it holds a value from two rows ago).
         row[0] = i.min(big);
+        if lo > 1 {
+            if let Some(c) = row.get_mut(lo - 1) {
+                *c = big;
+            }
+        }
         let mut best = row[0];
         for j in lo..=hi {
             let cost = usize::from(x[i - 1] != y[j - 1]);
@@ -180,6 +197,48 @@ mod tests {
         }
     }
 
+    fn full_distance(x: &[char], y: &[char]) -> usize {
+        let mut prev: Vec<usize> = (0..=y.len()).collect();
+        for i in 1..=x.len() {
+            let mut row = vec![i; y.len() + 1];
+            for j in 1..=y.len() {
+                let cost = usize::from(x[i - 1] != y[j - 1]);
+                row[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(row[j - 1] + 1);
+            }
+            prev = row;
+        }
+        prev[y.len()]
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_full_table() {
+        // Every pair of strings over {a, b} up to length 7, and every limit
+        // up to 4: the band answers exactly when the distance is in reach.
+        let mut all: Vec<Vec<char>> = vec![vec![]];
+        for len in 1..=7u32 {
+            for bits in 0..(1u32 << len) {
+                all.push(
+                    (0..len)
+                        .map(|k| if bits >> k & 1 == 1 { 'b' } else { 'a' })
+                        .collect(),
+                );
+            }
+        }
+        for x in all.iter().step_by(3) {
+            for y in all.iter().step_by(5) {
+                let d = full_distance(x, y);
+                for limit in 0..=4 {
+                    let want = (d <= limit).then_some(d);
+                    assert_eq!(
+                        edit_distance_within(x, y, limit),
+                        want,
+                        "{x:?} {y:?} {limit}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn near_duplicates_are_slips_not_other_indicators() {
         let a = row(
@@ -211,5 +270,14 @@ mod tests {
             edit_distance_within(&chars("abcdef"), &chars("abcdxf"), 1),
             Some(1)
         );
+        // Long inputs, where the band moves far from the start: the same
+        // answer as the full table.
+        let long = |s: &str| s.repeat(20).chars().collect::<Vec<_>>();
+        let (x, y) = (long("abcde"), long("abxde"));
+        assert_eq!(edit_distance_within(&x, &y, 30), Some(20));
+        assert_eq!(edit_distance_within(&x, &y, 19), None);
+        let shifted: Vec<char> = std::iter::once('z').chain(x.iter().copied()).collect();
+        assert_eq!(edit_distance_within(&x, &shifted, 2), Some(1));
+        assert_eq!(edit_distance_within(&shifted, &x, 2), Some(1));
     }
 }

@@ -175,22 +175,104 @@ pub fn trailing_dots(s: &str) -> String {
 
 /// Word spans of `s`: runs of letters and digits.
 pub fn words(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
+    WordSpans::new(s, 0).collect()
+}
+
+/// The word spans of `s` from byte `from` on, one at a time: what
+/// [`words`] collects, without the vector.
+pub struct WordSpans<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> WordSpans<'a> {
+    /// Word spans of `s` starting at byte `from` (a character boundary).
+    pub fn new(s: &'a str, from: usize) -> WordSpans<'a> {
+        WordSpans { s, at: from }
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let b = self.s.as_bytes();
+        let mut start = None;
+        while self.at < b.len() {
+            let (alnum, len) = if b[self.at] < 0x80 {
+                (b[self.at].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = self.s[self.at..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (alnum, start) {
+                (true, None) => start = Some(self.at),
+                (false, Some(st)) => return Some((st, self.at)),
+                _ => {}
+            }
+            self.at += len;
+        }
+        start.map(|st| (st, b.len()))
+    }
+}
+
+/// Whether no text rule can change `s`, decided in one scan of its bytes:
+/// the common case, where `walk` need not run the rules one by one. Only
+/// ASCII text without math is decided here (anything else answers
+/// `false`); `may_be_misspelled` says whether a word could start a
+/// glossary entry. Each test is the ASCII form of a rule's own cheap test
+/// ([`whitespace_is_clean`], [`has_inner_capitals`],
+/// [`may_have_doubled_word`], [`needs_punctuation`], trailing dots).
+pub fn untouched_ascii(s: &str, may_be_misspelled: impl Fn(&str) -> bool) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || s.ends_with("..") {
+        return false;
+    }
+    let mut upper = 0u32;
+    let mut word_start: Option<usize> = None;
+    let mut last_word: Option<(usize, usize)> = None;
+    // A word is done: could the glossary or the doubled-word rule touch it?
+    let mut word_done = |start: usize, end: usize| {
+        let w = &s[start..end];
+        let doubled = last_word.is_some_and(|(a, z)| {
+            start - z == 1 && z - a == end - start && s[a..z].eq_ignore_ascii_case(w)
+        });
+        last_word = Some((start, end));
+        doubled || may_be_misspelled(w)
+    };
+    for (i, &c) in b.iter().enumerate() {
+        if c >= 0x80 || c == b'$' || matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            return false;
+        }
+        if let Some(&p) = i.checked_sub(1).and_then(|k| b.get(k)) {
+            let space_before = matches!(
+                c,
+                b' ' | b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b']' | b'-' | b'/'
+            );
+            if (p == b' ' && space_before) || (c == b' ' && matches!(p, b'(' | b'[' | b'-' | b'/'))
+            {
+                return false;
+            }
+        }
+        if c.is_ascii_uppercase() {
+            upper += 1;
+        } else if c.is_ascii_lowercase() && upper >= 2 {
+            return false;
+        } else {
+            upper = 0;
+        }
+        match (c.is_ascii_alphanumeric(), word_start) {
+            (true, None) => word_start = Some(i),
             (false, Some(st)) => {
-                out.push((st, i));
-                start = None;
+                if word_done(st, i) {
+                    return false;
+                }
+                word_start = None;
             }
             _ => {}
         }
     }
-    if let Some(st) = start {
-        out.push((st, s.len()));
-    }
-    out
+    !word_start.is_some_and(|st| word_done(st, b.len()))
 }
 
 /// A word immediately repeated (case-insensitive, only spaces between) is
@@ -227,7 +309,7 @@ pub fn doubled_words(s: &str) -> String {
 
 /// Whether `text` holds `lower` as a whole word in ordinary case.
 pub fn has_ordinary_word(text: &str, lower: &str) -> bool {
-    words(text).into_iter().any(|(a, b)| {
+    WordSpans::new(text, 0).any(|(a, b)| {
         let w = &text[a..b];
         w.len() == lower.len()
             && w.chars().flat_map(char::to_lowercase).eq(lower.chars())
@@ -343,6 +425,42 @@ mod tests {
             "a a 10 10 tugas-tugas"
         );
         assert_eq!(doubled_words("dan dan dan"), "dan");
+    }
+
+    #[test]
+    fn one_scan_agrees_with_the_rules() {
+        let never = |_: &str| false;
+        assert!(untouched_ascii(
+            "Persentase ASN yang hadir (tepat waktu).",
+            never
+        ));
+        assert!(untouched_ascii("", never));
+        assert!(untouched_ascii("a a 10 10", |_| false) == !may_have_doubled_word("a a 10 10"));
+        for s in [
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "vt\u{b}here",
+            "Kepegawaian Kepegawaian",
+            "data.data",
+            "DOKumentasi",
+            "kegiatan , dan",
+            "( x",
+            "se- Kabupaten",
+            "a /b",
+            "selesai..",
+            "$x$",
+            "caf\u{e9}",
+        ] {
+            assert!(!untouched_ascii(s, never), "{s:?}");
+        }
+        assert!(!untouched_ascii("Presentase ASN", |w| w.eq_ignore_ascii_case("presentase")));
+        assert_eq!(
+            WordSpans::new("ab, c\u{e9}d 12", 0).collect::<Vec<_>>(),
+            vec![(0, 2), (4, 8), (9, 11)]
+        );
+        assert_eq!(WordSpans::new("ab cd", 2).collect::<Vec<_>>(), vec![(3, 5)]);
     }
 
     #[test]

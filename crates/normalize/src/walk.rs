@@ -30,51 +30,82 @@ impl Context<'_> {
     }
 }
 
+/// The name of a text field in the audit log, made only when a rule
+/// changes the field (most fields are never named).
+#[derive(Clone, Copy)]
+pub enum Field {
+    /// A field with a fixed name ("title", "unit.title", ...).
+    Named(&'static str),
+    /// The k-th Tugas item.
+    Tugas(usize),
+    /// The k-th Fungsi item.
+    Fungsi(usize),
+    /// A cell of the k-th indicator row ("sasaran", ...).
+    Cell(usize, &'static str),
+}
+
+impl Field {
+    fn name(self) -> String {
+        match self {
+            Field::Named(n) => n.to_string(),
+            Field::Tugas(k) => format!("tugas[{k}]"),
+            Field::Fungsi(k) => format!("fungsi[{k}]"),
+            Field::Cell(k, n) => format!("indicators[{k}].{n}"),
+        }
+    }
+}
+
 /// Runs every text rule over `value`, pushing a [`Change`] per rule that
-/// changed it, and returns the final text.
+/// changed it. Returns the final text, or `None` when no rule changed it
+/// (no copy is made then).
 pub fn fix(
     ctx: &Context,
     value: &str,
     position: Option<&str>,
-    field: &str,
+    field: Field,
     line: u32,
     changes: &mut Vec<Change>,
-) -> String {
-    let mut current = value.to_string();
+) -> Option<String> {
+    // Most texts need no rule at all, and one scan of their bytes says so.
+    if text::untouched_ascii(value, |w| ctx.glossary.may_start_entry(w)) {
+        return None;
+    }
+    let mut current: Option<String> = None;
     for rule in Rule::ALL {
-        // Each rule first asks, cheaply, whether it could change anything:
-        // most texts need no rule at all.
+        let now = current.as_deref().unwrap_or(value);
+        // Each rule first asks, cheaply, whether it could change anything.
         let next = match rule {
-            Rule::UnicodeNfc if current.is_ascii() => continue,
-            Rule::UnicodeNfc => text::nfc(&current),
-            Rule::Whitespace if text::whitespace_is_clean(&current) => continue,
-            Rule::Whitespace => text::whitespace(&current),
-            Rule::Glossary if !current.contains('$') => match ctx.glossary.replace(&current) {
+            Rule::UnicodeNfc if now.is_ascii() => continue,
+            Rule::UnicodeNfc => text::nfc(now),
+            Rule::Whitespace if text::whitespace_is_clean(now) => continue,
+            Rule::Whitespace => text::whitespace(now),
+            Rule::Glossary if !now.contains('$') => match ctx.glossary.replace(now) {
                 Some(fixed) => fixed,
                 None => continue,
             },
-            Rule::Glossary => text::prose(&current, |p| ctx.glossary.apply(p)),
-            Rule::InnerCase if text::has_inner_capitals(&current) => {
-                text::inner_case(&current, |w| ctx.spelled_ordinarily(w))
+            Rule::Glossary => text::prose(now, |p| ctx.glossary.apply(p)),
+            Rule::InnerCase if text::has_inner_capitals(now) => {
+                text::inner_case(now, |w| ctx.spelled_ordinarily(w))
             }
             Rule::InnerCase => continue,
-            Rule::DoubledWord if !text::may_have_doubled_word(&current) => continue,
-            Rule::DoubledWord => text::doubled_words(&current),
-            Rule::PunctuationSpacing if !text::needs_punctuation(&current) => continue,
-            Rule::PunctuationSpacing => text::punctuation(&current),
-            Rule::TrailingDots if !current.ends_with("..") => continue,
-            Rule::TrailingDots => text::trailing_dots(&current),
+            Rule::DoubledWord if !text::may_have_doubled_word(now) => continue,
+            Rule::DoubledWord => text::doubled_words(now),
+            Rule::PunctuationSpacing if !text::needs_punctuation(now) => continue,
+            Rule::PunctuationSpacing => text::punctuation(now),
+            Rule::TrailingDots if !now.ends_with("..") => continue,
+            Rule::TrailingDots => text::trailing_dots(now),
             Rule::DuplicateRow => continue,
         };
-        if next != current {
+        if next != now {
             changes.push(Change {
                 rule,
                 position: position.map(str::to_string),
-                field: field.to_string(),
-                before: std::mem::replace(&mut current, next.clone()),
-                after: next,
+                field: field.name(),
+                before: now.to_string(),
+                after: next.clone(),
                 line,
             });
+            current = Some(next);
         }
     }
     current
