@@ -36,14 +36,32 @@ pub struct Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
     by_first: HashMap<String, Vec<Entry>>,
-    /// A 65,536-bit filter over a hash of the ASCII first words, lower
-    /// case: an ASCII word whose bit is clear cannot start an entry, so
-    /// almost every word is passed over without lower-casing or a map
-    /// lookup. (A word with other letters is always looked up.)
+    /// Two filters over the ASCII first words, any case: an ASCII word
+    /// whose bit is clear in either cannot start an entry, so almost every
+    /// word is passed over without lower-casing or a map lookup. (A word
+    /// with other letters is always looked up.) The first, 4,096 bits over
+    /// (length, first letter, last letter), costs no scan of the word; the
+    /// second, 65,536 bits over a hash of the whole word, is asked only
+    /// when the first lets a word through.
+    shape: Vec<u64>,
     filter: Vec<u64>,
 }
 
 const FILTER_BITS: usize = 1 << 16;
+const SHAPE_BITS: usize = 1 << 12;
+
+/// The shape bit of an ASCII word: its length and its first and last
+/// letters, any case.
+fn shape_bit(word: &[u8]) -> usize {
+    let first = word.first().map_or(0, |c| c.to_ascii_lowercase() as usize);
+    let last = word.last().map_or(0, |c| c.to_ascii_lowercase() as usize);
+    (word.len() * 131 + first * 31 + last) % SHAPE_BITS
+}
+
+fn bit_is_set(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+}
 
 /// The filter bit of an ASCII word, any case (FNV-1a of its lower case);
 /// `None` for other words.
@@ -97,11 +115,14 @@ impl Glossary {
             }
             if self.filter.is_empty() {
                 self.filter = vec![0; FILTER_BITS / 64];
+                self.shape = vec![0; SHAPE_BITS / 64];
             }
             // A first word with other letters than ASCII can only be
-            // written with such letters, and those words skip the filter.
+            // written with such letters, and those words skip the filters.
             if let Some(bit) = filter_bit(&wrong_words[0]) {
                 self.filter[bit / 64] |= 1 << (bit % 64);
+                let shape = shape_bit(wrong_words[0].as_bytes());
+                self.shape[shape / 64] |= 1 << (shape % 64);
             }
             let entries = self.by_first.entry(wrong_words[0].clone()).or_default();
             entries.retain(|e| e.wrong != wrong_words);
@@ -143,11 +164,11 @@ impl Glossary {
         if self.by_first.is_empty() {
             return false;
         }
+        if word.is_ascii() && !bit_is_set(&self.shape, shape_bit(word.as_bytes())) {
+            return false;
+        }
         match filter_bit(word) {
-            Some(bit) => self
-                .filter
-                .get(bit / 64)
-                .is_some_and(|w| w & (1 << (bit % 64)) != 0),
+            Some(bit) => bit_is_set(&self.filter, bit),
             None => true,
         }
     }

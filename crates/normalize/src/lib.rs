@@ -60,6 +60,7 @@ pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
         glossary,
         doc,
         known: std::cell::RefCell::default(),
+        joined: std::cell::OnceCell::new(),
     };
     let mut d = doc.clone();
     let mut changes = Vec::new();

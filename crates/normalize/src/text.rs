@@ -229,51 +229,99 @@ pub fn untouched_ascii(s: &str, may_be_misspelled: impl Fn(&str) -> bool) -> boo
         return false;
     }
     let mut upper = 0u32;
-    let mut word_start: Option<usize> = None;
+    let mut prev = 0u8;
+    let mut word_start = 0;
     let mut last_word: Option<(usize, usize)> = None;
-    // A word is done: could the glossary or the doubled-word rule touch it?
-    let mut word_done = |start: usize, end: usize| {
-        let w = &s[start..end];
-        let doubled = last_word.is_some_and(|(a, z)| {
-            start - z == 1 && z - a == end - start && s[a..z].eq_ignore_ascii_case(w)
-        });
-        last_word = Some((start, end));
-        doubled || may_be_misspelled(w)
-    };
-    for (i, &c) in b.iter().enumerate() {
-        if c >= 0x80 || c == b'$' || matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+    let mut i = 0;
+    while i < b.len() {
+        let k = CLASS[usize::from(b[i])];
+        if k & BAD != 0
+            || (prev & SPACE != 0 && k & (SPACE | CLOSE) != 0)
+            || (k & SPACE != 0 && prev & OPEN != 0)
+        {
             return false;
         }
-        if let Some(&p) = i.checked_sub(1).and_then(|k| b.get(k)) {
-            let space_before = matches!(
-                c,
-                b' ' | b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b']' | b'-' | b'/'
-            );
-            if (p == b' ' && space_before) || (c == b' ' && matches!(p, b'(' | b'[' | b'-' | b'/'))
-            {
-                return false;
-            }
-        }
-        if c.is_ascii_uppercase() {
+        if k & UPPER != 0 {
             upper += 1;
-        } else if c.is_ascii_lowercase() && upper >= 2 {
+        } else if k & LOWER != 0 && upper >= 2 {
             return false;
         } else {
             upper = 0;
         }
-        match (c.is_ascii_alphanumeric(), word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(st)) => {
-                if word_done(st, i) {
-                    return false;
-                }
-                word_start = None;
+        match (k & ALNUM != 0, prev & ALNUM != 0) {
+            (true, false) => word_start = i,
+            (false, true) if word_done(s, word_start, i, &mut last_word, &may_be_misspelled) => {
+                return false;
             }
             _ => {}
         }
+        prev = k;
+        i += 1;
+        // Inside a word, after a lower-case letter: more lower-case
+        // letters change nothing above.
+        if k == LOWER {
+            while i < b.len() && CLASS[usize::from(b[i])] == LOWER {
+                i += 1;
+            }
+        }
     }
-    !word_start.is_some_and(|st| word_done(st, b.len()))
+    !(prev & ALNUM != 0 && word_done(s, word_start, b.len(), &mut last_word, &may_be_misspelled))
 }
+
+/// A word of [`untouched_ascii`] is done: could the doubled-word rule or
+/// the glossary touch it?
+fn word_done(
+    s: &str,
+    start: usize,
+    end: usize,
+    last_word: &mut Option<(usize, usize)>,
+    may_be_misspelled: impl Fn(&str) -> bool,
+) -> bool {
+    let w = &s[start..end];
+    let doubled = last_word.is_some_and(|(a, z)| {
+        start - z == 1 && z - a == end - start && s[a..z].eq_ignore_ascii_case(w)
+    });
+    *last_word = Some((start, end));
+    doubled || may_be_misspelled(w)
+}
+
+/// Byte classes for [`untouched_ascii`].
+const BAD: u8 = 1; // not ASCII, `$`, or a space other than ' '
+const SPACE: u8 = 2; // ' '
+const CLOSE: u8 = 4; // takes no space before it
+const OPEN: u8 = 8; // takes no space after it
+const UPPER: u8 = 16;
+const LOWER: u8 = 32;
+const DIGIT: u8 = 64;
+const ALNUM: u8 = UPPER | LOWER | DIGIT;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 || b == b'$' || (b >= b'\t' && b <= b'\r') {
+            BAD
+        } else if b == b' ' {
+            SPACE
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            let close = matches!(
+                b,
+                b',' | b';' | b':' | b'.' | b'!' | b'?' | b')' | b']' | b'-' | b'/'
+            );
+            let open = matches!(b, b'(' | b'[' | b'-' | b'/');
+            (if close { CLOSE } else { 0 }) | (if open { OPEN } else { 0 })
+        };
+        c += 1;
+    }
+    t
+};
 
 /// A word immediately repeated (case-insensitive, only spaces between) is
 /// removed: "Kepegawaian Kepegawaian" -> "Kepegawaian". Numbers and one-letter
@@ -315,6 +363,20 @@ pub fn has_ordinary_word(text: &str, lower: &str) -> bool {
             && w.chars().flat_map(char::to_lowercase).eq(lower.chars())
             && is_ordinary_case(w)
     })
+}
+
+/// Whether `text[start..end]` (ASCII, on character boundaries) is a whole
+/// word in ordinary case: what [`has_ordinary_word`] asks of each word.
+pub fn ordinary_word_at(text: &str, start: usize, end: usize) -> bool {
+    let alnum_before = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let alnum_after = text[end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    !alnum_before && !alnum_after && is_ordinary_case(&text[start..end])
 }
 
 fn is_ordinary_case(w: &str) -> bool {
@@ -428,6 +490,45 @@ mod tests {
     }
 
     #[test]
+    fn one_scan_is_exactly_the_rules_own_tests() {
+        // Every string of up to five characters over an alphabet that
+        // touches each rule: the one scan clears a text exactly when no
+        // rule's own test fires.
+        let alphabet = [' ', 'a', 'A', 'B', '1', '.', ',', '(', '-', '$', '\t', 'x'];
+        let misspelled = |w: &str| w.eq_ignore_ascii_case("x");
+        let mut text = String::new();
+        let mut stack = vec![0usize];
+        let mut checked = 0;
+        while let Some(&top) = stack.last() {
+            text.clear();
+            text.extend(stack[..stack.len() - 1].iter().map(|&k| alphabet[k]));
+            if top < alphabet.len() {
+                text.push(alphabet[top]);
+                let by_rules = whitespace_is_clean(&text)
+                    && !text.contains('$')
+                    && !words(&text).iter().any(|&(a, b)| misspelled(&text[a..b]))
+                    && !has_inner_capitals(&text)
+                    && !may_have_doubled_word(&text)
+                    && !needs_punctuation(&text)
+                    && !text.ends_with("..");
+                assert_eq!(untouched_ascii(&text, misspelled), by_rules, "{text:?}");
+                checked += 1;
+                if stack.len() < 5 {
+                    stack.push(0);
+                } else if let Some(last) = stack.last_mut() {
+                    *last += 1;
+                }
+                continue;
+            }
+            stack.pop();
+            if let Some(last) = stack.last_mut() {
+                *last += 1;
+            }
+        }
+        assert!(checked > 200_000, "{checked}");
+    }
+
+    #[test]
     fn one_scan_agrees_with_the_rules() {
         let never = |_: &str| false;
         assert!(untouched_ascii(
@@ -475,5 +576,26 @@ mod tests {
         assert_eq!(inner_case("PNSnya", known), "PNSnya");
         assert_eq!(inner_case("ASN PPPK", known), "ASN PPPK");
         assert!(!has_ordinary_word("DOKumentasi", "dokumentasi"));
+        // The substring search (as `walk` runs it) answers as the
+        // word-by-word one does.
+        for (text, word) in [
+            ("Dokumentasi kegiatan", "dokumentasi"),
+            ("DOKUMENTASI", "dokumentasi"),
+            ("DOKumentasi", "dokumentasi"),
+            ("Dokumentasinya", "dokumentasi"),
+            ("pra-dokumentasi", "dokumentasi"),
+            ("\u{e9}dokumentasi", "dokumentasi"),
+            ("dokumentasi\u{e9}", "dokumentasi"),
+            ("dokumentasi2", "dokumentasi"),
+            ("aa aaa", "aa"),
+            ("aaa aA Aa", "aa"),
+            ("aaa aA", "aa"),
+        ] {
+            let folded = text.to_ascii_lowercase();
+            let found = folded
+                .match_indices(word)
+                .any(|(at, _)| ordinary_word_at(text, at, at + word.len()));
+            assert_eq!(found, has_ordinary_word(text, word), "{text} {word}");
+        }
     }
 }

@@ -15,6 +15,10 @@ pub struct Context<'a> {
     /// word in ordinary case somewhere? Asked only for words like
     /// "DOKumentasi", so each question scans the document once.
     pub known: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// Every text of the document joined by line breaks, and the same
+    /// with ASCII letters in lower case (byte for byte, so offsets agree):
+    /// made at the first question, then searched for each ASCII word.
+    pub joined: std::cell::OnceCell<(String, Vec<u8>)>,
 }
 
 impl Context<'_> {
@@ -22,9 +26,21 @@ impl Context<'_> {
         if let Some(&answer) = self.known.borrow().get(lower) {
             return answer;
         }
-        let answer = texts(self.doc)
-            .iter()
-            .any(|t| text::has_ordinary_word(t, lower));
+        let answer = if lower.is_ascii() && !lower.is_empty() {
+            // Found in the lower-case copy by a fast substring search, then
+            // checked in the original (whole word, ordinary case).
+            let (original, folded) = self.joined.get_or_init(|| {
+                let original = texts(self.doc).join("\n");
+                let folded = original.to_ascii_lowercase().into_bytes();
+                (original, folded)
+            });
+            memchr::memmem::find_iter(folded, lower.as_bytes())
+                .any(|at| text::ordinary_word_at(original, at, at + lower.len()))
+        } else {
+            texts(self.doc)
+                .iter()
+                .any(|t| text::has_ordinary_word(t, lower))
+        };
         self.known.borrow_mut().insert(lower.to_string(), answer);
         answer
     }

@@ -27,10 +27,11 @@ const FIVE: [Role; 5] = [
 ];
 
 /// Builds the document from the tokens of one source.
-pub fn build(tokens: &[Token]) -> (Document, Vec<Diagnostic>) {
+/// The tokens are consumed: a row's cells move into the document.
+pub fn build(tokens: Vec<Token>) -> (Document, Vec<Diagnostic>) {
     let mut b = Builder::default();
-    let next_numbers = next_heading_numbers(tokens);
-    for (token, next) in tokens.iter().zip(&next_numbers) {
+    let next_numbers = next_heading_numbers(&tokens);
+    for (token, next) in tokens.into_iter().zip(&next_numbers) {
         b.token(token, next.as_deref());
     }
     b.finish()
@@ -113,8 +114,14 @@ impl Builder {
         ));
     }
 
-    fn token(&mut self, t: &Token, next_number: Option<&str>) {
-        self.dispatch(t, next_number);
+    fn token(&mut self, t: Token, next_number: Option<&str>) {
+        match t.kind {
+            Kind::TableRow(cells) if self.pos.is_some() => {
+                self.duty = None;
+                self.row(t.line, cells);
+            }
+            _ => self.dispatch(&t, next_number),
+        }
         // Whatever the line was, if a position is still open it is part of it.
         if let Some(p) = &mut self.pos {
             p.span = p.span.join(Span::line(t.line));
@@ -168,13 +175,8 @@ impl Builder {
                 self.skip(t, SkipReason::TableHeader);
                 self.columns = Some(roles.clone());
             }
-            Kind::TableRow(cells) => {
-                if self.pos.is_none() {
-                    return self.unrecognized(t, "a table row outside any position");
-                }
-                self.duty = None;
-                self.row(t, cells);
-            }
+            // Rows inside a position are taken by `token`.
+            Kind::TableRow(_) => self.unrecognized(t, "a table row outside any position"),
             Kind::Separator => self.skip(t, SkipReason::Separator),
             Kind::EmptyRow => self.skip(t, SkipReason::EmptyRow),
             Kind::Markup => self.skip(t, SkipReason::Markup),
@@ -332,7 +334,7 @@ impl Builder {
         }
     }
 
-    fn row(&mut self, t: &Token, cells: &[String]) {
+    fn row(&mut self, line: u32, cells: Vec<String>) {
         let roles: Vec<Option<Role>> = match &self.columns {
             Some(c) => c.clone(),
             None => {
@@ -353,7 +355,7 @@ impl Builder {
                         "a table row before any header row; {} columns assumed",
                         assumed.len()
                     ),
-                    Span::line(t.line),
+                    Span::line(line),
                 ));
                 self.columns = Some(assumed.clone());
                 assumed
@@ -374,11 +376,12 @@ impl Builder {
                     cells.len(),
                     roles.len()
                 ),
-                Span::line(t.line),
+                Span::line(line),
             ));
         }
+        let n_cells = cells.len();
         let mut row = RowCells::default();
-        for (i, cell) in cells.iter().enumerate() {
+        for (i, cell) in cells.into_iter().enumerate() {
             let role = match roles.get(i) {
                 Some(r) => *r,
                 None => roles.last().copied().flatten(),
@@ -398,7 +401,7 @@ impl Builder {
         // INDIKATOR cell that opens with a measure word starts a new row,
         // even if its SUMBER DATA cell is empty.
         let starts_indicator = Measure::from_indikator(&row.indikator) != Measure::Other;
-        let continuation = cells.len() >= roles.len()
+        let continuation = n_cells >= roles.len()
             && row.get(last_role).is_empty()
             && row.number.is_empty()
             && !starts_indicator
@@ -410,12 +413,12 @@ impl Builder {
                 append(&mut prev.indikator, &row.indikator);
                 append(&mut prev.formulasi, &row.formulasi);
                 append(&mut prev.sumber_data, &row.sumber_data);
-                prev.span = prev.span.join(Span::line(t.line));
-                prev.continuation_lines.push(t.line);
+                prev.span = prev.span.join(Span::line(line));
+                prev.continuation_lines.push(line);
                 self.diags.push(Diagnostic::note(
                     "row-merged",
                     format!("this line continues the row that starts on line {from} (a page break); merged into it"),
-                    Span::line(t.line),
+                    Span::line(line),
                 ));
             }
             return;
@@ -436,7 +439,7 @@ impl Builder {
             measure: Measure::Other,
             formula: None,
             sasaran_filled,
-            span: Span::line(t.line),
+            span: Span::line(line),
             continuation_lines: Vec::new(),
         });
     }
@@ -536,7 +539,7 @@ struct RowCells {
 }
 
 impl RowCells {
-    fn put(&mut self, role: Option<Role>, cell: &str) {
+    fn put(&mut self, role: Option<Role>, cell: String) {
         let field = match role {
             Some(Role::Number) => &mut self.number,
             Some(Role::Sasaran) => &mut self.sasaran,
@@ -544,7 +547,11 @@ impl RowCells {
             Some(Role::Formulasi) => &mut self.formulasi,
             Some(Role::SumberData) | None => &mut self.sumber_data,
         };
-        append(field, cell);
+        if field.is_empty() {
+            *field = cell;
+        } else {
+            append(field, &cell);
+        }
     }
 
     fn get(&self, role: Role) -> &str {

@@ -99,37 +99,43 @@ pub fn clean(text: &str) -> String {
 }
 
 /// The words of `s` (split at [`is_gap`]) joined by single spaces, in one
-/// scan that copies whole runs.
+/// scan that copies whole words.
 fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
-    let mut i = 0;
-    let mut word_start: Option<usize> = None;
-    while i < b.len() {
-        let (gap, len) = if b[i] < 0x80 {
-            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (is_gap(c), c.len_utf8())
-        };
-        match (gap, word_start) {
-            (true, Some(w)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&s[w..i]);
-                word_start = None;
-            }
-            (false, None) => word_start = Some(i),
-            _ => {}
+    // The length of the gap character at `i`, or 0 if it is not one.
+    let gap_at = |i: usize| -> usize {
+        match b[i] {
+            b'\t'..=b'\r' | b' ' => 1,
+            c if c < 0x80 => 0,
+            _ => match s[i..].chars().next() {
+                Some(c) if is_gap(c) => c.len_utf8(),
+                _ => 0,
+            },
         }
-        i += len;
-    }
-    if let Some(w) = word_start {
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let gap = gap_at(i);
+        if gap > 0 {
+            i += gap;
+            continue;
+        }
+        let start = i;
+        // Printable ASCII is never a gap: the common case, byte by byte.
+        while i < b.len() {
+            if b[i] > b' ' && b[i] < 0x80 {
+                i += 1;
+            } else if gap_at(i) > 0 {
+                break;
+            } else {
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&s[w..]);
+        out.push_str(&s[start..i]);
     }
     out
 }
@@ -154,15 +160,21 @@ pub fn header_roles(cells: &[String]) -> Option<Vec<Option<Role>>> {
     if filled.len() < 3 || filled.iter().any(|c| c.chars().count() > 60) {
         return None;
     }
-    let roles: Vec<Option<Role>> = cells.iter().map(|c| vocab::column_role(c)).collect();
-    let all_named = cells
-        .iter()
-        .zip(&roles)
-        .all(|(c, r)| c.is_empty() || r.is_some());
+    // Every filled cell must name a column: stop at the first that does
+    // not (the first cell of an ordinary row, as a rule).
+    let mut roles: Vec<Option<Role>> = Vec::with_capacity(cells.len());
+    for c in cells {
+        let role = if c.is_empty() {
+            None
+        } else {
+            Some(vocab::column_role(c)?)
+        };
+        roles.push(role);
+    }
     let has_core = roles
         .iter()
         .any(|r| matches!(r, Some(Role::Sasaran) | Some(Role::Indikator)));
-    (all_named && has_core).then_some(roles)
+    has_core.then_some(roles)
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
 pub fn parse_text(text: &str) -> Result<Parsed, ParseError> {
     let lines = blocks::read(text);
     let tokens = classify::classify(&lines);
-    let (document, mut diagnostics) = build::build(&tokens);
+    let (document, mut diagnostics) = build::build(tokens);
     if document.groups.iter().all(|g| g.positions.is_empty()) {
         return Err(ParseError::NoPositions {
             lines: lines.len() as u32,

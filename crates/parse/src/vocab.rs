@@ -104,11 +104,26 @@ fn columns() -> &'static [(Role, String)] {
 
 /// The column role a header cell names, if any.
 pub fn column_role(cell: &str) -> Option<Role> {
-    let ws = words(cell);
-    columns()
-        .iter()
-        .find(|(_, word)| ws.iter().any(|w| w == word))
-        .map(|(role, _)| *role)
+    let columns = columns();
+    // Each word of the cell once, against every header word; the first
+    // column (in file order) that one of them names wins. ASCII words are
+    // compared without upper-case copies (the vocabulary is upper case).
+    let mut first: Option<usize> = None;
+    for w in cell.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        let upper = (!w.is_ascii()).then(|| w.to_uppercase());
+        let hit = columns.iter().position(|(_, word)| match &upper {
+            Some(u) => u == word,
+            None => w.len() == word.len() && w.eq_ignore_ascii_case(word),
+        });
+        first = match (first, hit) {
+            (Some(f), Some(h)) => Some(f.min(h)),
+            (f, h) => f.or(h),
+        };
+    }
+    first.map(|i| columns[i].0)
 }
 
 fn regions() -> &'static [(Vec<String>, &'static str)] {
