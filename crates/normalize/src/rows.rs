@@ -77,8 +77,29 @@ pub fn dedupe(
     near_duplicates(p, diagnostics);
 }
 
+/// All cells of a row joined by spaces, in lower case, as characters.
 fn flat(i: &Indicator) -> Vec<char> {
-    key(i).join(" ").to_lowercase().chars().collect()
+    let cells = key(i);
+    let mut out = Vec::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
+    for (k, cell) in cells.into_iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        if cell.contains('\u{3a3}') {
+            // Capital sigma lowers by its place in the word: leave that to
+            // the standard library.
+            out.extend(cell.to_lowercase().chars());
+        } else {
+            for c in cell.chars() {
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Character edits between two rows (all cells, lower case), if at most
@@ -95,6 +116,18 @@ fn edit_distance_within(x: &[char], y: &[char], limit: usize) -> Option<usize> {
     if x.len().abs_diff(y.len()) > limit {
         return None;
     }
+    // A shared start and end cost nothing (the distance of the rest is the
+    // distance of the whole); rows of one SASARAN share long starts, and
+    // what is left of two different rows fails the band within a few steps.
+    let head = x.iter().zip(y).take_while(|(a, b)| a == b).count();
+    let (x, y) = (&x[head..], &y[head..]);
+    let tail = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (x, y) = (&x[..x.len() - tail], &y[..y.len() - tail]);
     let big = limit + 1;
     let mut prev: Vec<usize> = (0..=y.len()).map(|j| j.min(big)).collect();
     let mut row = vec![big; y.len() + 1];
@@ -208,6 +241,19 @@ mod tests {
             prev = row;
         }
         prev[y.len()]
+    }
+
+    #[test]
+    fn flat_is_the_lower_case_of_the_joined_cells() {
+        for text in [
+            "Jumlah ASN",
+            "\u{130}zin \u{3a3}\u{3a3} O\u{3a3}",
+            "\u{c9}t\u{c9}",
+        ] {
+            let r = row(text, "B");
+            let want: Vec<char> = key(&r).join(" ").to_lowercase().chars().collect();
+            assert_eq!(flat(&r), want, "{text}");
+        }
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct Line<'a> {
     pub strong: u32,
     /// Alphanumeric characters outside strong emphasis on this line.
     pub plain: u32,
+    /// The line holds two tabs or more (counted once, when it is read).
+    pub tabbed: bool,
 }
 
 impl Line<'_> {
@@ -52,8 +54,7 @@ impl Line<'_> {
     /// A tab-separated table line outside a heading: `classify` reads it
     /// from `raw`, not from its markdown text.
     pub fn is_table_row(&self) -> bool {
-        !matches!(self.kind, BlockKind::Heading(_))
-            && self.raw.bytes().filter(|&b| b == b'\t').count() >= 2
+        self.tabbed && !matches!(self.kind, BlockKind::Heading(_))
     }
 
     /// All the text on the line is bold.
@@ -73,6 +74,7 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
         .map(|(i, raw)| Line {
             number: i as u32 + 1,
             raw: raw.strip_suffix('\r').unwrap_or(raw),
+            tabbed: memchr::memchr_iter(b'\t', raw.as_bytes()).nth(1).is_some(),
             ..Line::default()
         })
         .collect();
@@ -80,7 +82,21 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
         lines.pop();
     }
     let n_lines = lines.len();
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    // Events come nearly in source order: the line of an offset is looked
+    // for from the last one found, and by binary search only when it lies
+    // before it.
+    let cursor = std::cell::Cell::new(0usize);
+    let line_of = |offset: usize| {
+        let mut l = cursor.get();
+        if starts.get(l).is_none_or(|&s| s > offset) {
+            l = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        }
+        while starts.get(l + 1).is_some_and(|&s| s <= offset) {
+            l += 1;
+        }
+        cursor.set(l);
+        l
+    };
     let span_of = |r: &Range<usize>| {
         let first = line_of(r.start);
         let last = line_of(r.end.saturating_sub(1).max(r.start));

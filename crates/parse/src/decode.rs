@@ -44,7 +44,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
 }
 
 fn utf8_or_1252(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String, ParseError> {
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, bytes) {
         return Err(ParseError::NotText {
             line: line_at(bytes, pos),
             why: "it contains NUL bytes",
