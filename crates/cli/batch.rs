@@ -33,7 +33,7 @@ pub fn convert_bytes(
     let mut diagnostics = parsed.diagnostics;
     let doc = match glossary {
         Some(g) => {
-            let n = iki_normalize::normalize(&parsed.document, g);
+            let n = iki_normalize::normalize_owned(parsed.document, g);
             diagnostics.extend(n.diagnostics);
             n.document
         }

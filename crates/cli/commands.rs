@@ -90,13 +90,14 @@ fn read(input: &Path, raw: bool, glossary: &Glossary) -> Result<Loaded, CliError
         source,
     };
     let decoded = iki_parse::decode::decode(&bytes).map_err(parse_err)?;
+    drop(bytes);
     let parsed = iki_parse::parse_text(&decoded.text).map_err(parse_err)?;
     let mut diagnostics = decoded.diagnostics;
     diagnostics.extend(parsed.diagnostics);
     let (document, changes) = if raw {
         (parsed.document, Vec::new())
     } else {
-        let normalized = iki_normalize::normalize(&parsed.document, glossary);
+        let normalized = iki_normalize::normalize_owned(parsed.document, glossary);
         diagnostics.extend(normalized.diagnostics);
         (normalized.document, normalized.changes)
     };

@@ -51,7 +51,7 @@ pub fn load_any(
         parsed.document
     };
     Ok(match glossary {
-        Some(g) => iki_normalize::normalize(&doc, g).document,
+        Some(g) => iki_normalize::normalize_owned(doc, g).document,
         None => doc,
     })
 }

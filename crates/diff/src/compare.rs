@@ -232,7 +232,7 @@ fn compare_positions(old: Pos, new: Pos, out: &mut Vec<Change>) {
     compare_indicators(old, new, out);
 }
 
-fn formula_text(f: &Option<Formula>) -> Option<String> {
+fn formula_text(f: Option<&Formula>) -> Option<String> {
     match f {
         Some(Formula::Ratio {
             numerator,
@@ -315,8 +315,8 @@ fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
             ("measure", Some(measure_text(a)), Some(measure_text(b))),
             (
                 "formula",
-                formula_text(&a.formula),
-                formula_text(&b.formula),
+                formula_text(a.formula.as_deref()),
+                formula_text(b.formula.as_deref()),
             ),
         ];
         for (field, before, after) in fields {

@@ -58,7 +58,7 @@ pub fn outline(doc: &Document) -> String {
                         ""
                     },
                     i.measure,
-                    match &i.formula {
+                    match i.formula.as_deref() {
                         Some(iki_model::Formula::Ratio {
                             numerator,
                             denominator,

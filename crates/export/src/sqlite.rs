@@ -87,11 +87,8 @@ fn items(items: &[Item]) -> Result<String, ExportError> {
     )?)
 }
 
-fn formula(f: &Option<Formula>) -> Result<Option<String>, ExportError> {
-    f.as_ref()
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(Into::into)
+fn formula(f: Option<&Formula>) -> Result<Option<String>, ExportError> {
+    f.map(serde_json::to_string).transpose().map_err(Into::into)
 }
 
 impl SqliteWriter {
@@ -177,7 +174,7 @@ impl SqliteWriter {
                             i.formulasi,
                             i.sumber_data,
                             serde_json::to_value(i.measure)?.as_str().unwrap_or("other"),
-                            formula(&i.formula)?,
+                            formula(i.formula.as_deref())?,
                             i.sasaran_filled,
                             i.span.first,
                             i.span.last

@@ -191,8 +191,10 @@ pub struct Indicator {
     pub sumber_data: String,
     /// What kind of quantity the indicator measures.
     pub measure: Measure,
+    // Boxed: most rows have none, and a row stays small (memory of long
+    // documents).
     /// A typed reading of `formulasi`, where it has a recognisable form.
-    pub formula: Option<Formula>,
+    pub formula: Option<Box<Formula>>,
     /// True where the SASARAN cell was empty and was filled from the row above.
     pub sasaran_filled: bool,
     /// Source lines of the row, including any continuation lines merged into it.

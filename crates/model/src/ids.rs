@@ -3,7 +3,7 @@
 //! after fixing titles).
 
 use crate::GroupKind;
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 /// `kind/slug-of-title`: lower case, letters and digits, words joined by `-`.
 pub fn slug(kind: GroupKind, title: &str) -> String {
@@ -30,24 +30,24 @@ pub fn slug(kind: GroupKind, title: &str) -> String {
 }
 
 /// Hands out unique ids: a slug already taken gets `--2`, then `--3`, ...
-/// (a double dash never occurs in a slug, so "X 2" and a second "X" differ).
+/// (a double dash never occurs in a slug, so "X 2" and a second "X" differ,
+/// and `X--n` can only come from the n-th "X": counting the uses of each
+/// slug is enough, however often a title repeats).
 #[derive(Default)]
 pub struct Ids {
-    used: BTreeSet<String>,
+    used: HashMap<String, u32>,
 }
 
 impl Ids {
     /// A unique id for `kind` and `title`.
     pub fn next(&mut self, kind: GroupKind, title: &str) -> String {
         let base = slug(kind, title);
-        let mut candidate = base.clone();
-        let mut n = 1u32;
-        while self.used.contains(&candidate) {
-            n += 1;
-            candidate = format!("{base}--{n}");
+        let uses = self.used.entry(base.clone()).or_insert(0);
+        *uses += 1;
+        match *uses {
+            1 => base,
+            n => format!("{base}--{n}"),
         }
-        self.used.insert(candidate.clone());
-        candidate
     }
 }
 
@@ -83,5 +83,7 @@ mod tests {
         // The second "Pengelola" must not collide with "Pengelola 2".
         assert_eq!(ids.next(k, "Pengelola"), "fungsional_umum/pengelola--2");
         assert_eq!(ids.next(k, "Pengelola"), "fungsional_umum/pengelola--3");
+        assert_eq!(ids.next(k, "PENGELOLA."), "fungsional_umum/pengelola--4");
+        assert_eq!(ids.next(k, "Pengelola 2"), "fungsional_umum/pengelola-2--2");
     }
 }

@@ -54,31 +54,36 @@ pub struct Normalized {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Normalizes a document (parsed, or read back from canonical JSON).
+/// Normalizes a document (parsed, or read back from canonical JSON),
+/// leaving it as it is: [`normalize_owned`] on a copy.
 pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
-    let ctx = Context {
-        glossary,
-        doc,
-        known: std::cell::RefCell::default(),
-        joined: std::cell::OnceCell::new(),
-    };
-    let mut d = doc.clone();
+    normalize_owned(doc.clone(), glossary)
+}
+
+/// Normalizes a document in place: no copy of it is made, so a long
+/// document is held once, not twice.
+pub fn normalize_owned(doc: Document, glossary: &Glossary) -> Normalized {
+    // The evidence for inner-case fixes is the document as it came: its
+    // texts are joined before any of them changes.
+    let ctx = Context::new(glossary, &doc);
+    let mut d = doc;
     let mut changes = Vec::new();
     let mut diagnostics = Vec::new();
 
     let line_of = |reason: SkipReason| {
-        doc.skipped
+        d.skipped
             .iter()
             .find(|s| s.reason == reason)
             .map_or(1, |s| s.line)
     };
+    let (title_line, banner_line) = (line_of(SkipReason::Title), line_of(SkipReason::GroupBanner));
     if let Some(t) = &mut d.title {
-        let line = line_of(SkipReason::Title);
+        let line = title_line;
         let field = Field::Named("document.title");
         update(t, fix(&ctx, t, None, field, line, &mut changes));
     }
     if let Some(t) = &mut d.agency_name {
-        let line = line_of(SkipReason::GroupBanner);
+        let line = banner_line;
         let field = Field::Named("document.agency_name");
         update(t, fix(&ctx, t, None, field, line, &mut changes));
     }
@@ -169,7 +174,7 @@ pub fn normalize(doc: &Document, glossary: &Glossary) -> Normalized {
                 // Read again from the fixed cells (and from cells of a JSON
                 // document, whose reading is not trusted).
                 i.measure = Measure::from_indikator(&i.indikator);
-                i.formula = Formula::read(&i.formulasi);
+                i.formula = Formula::read(&i.formulasi).map(Box::new);
             }
             rows::dedupe(p, &mut changes, &mut removed, &mut diagnostics);
         }

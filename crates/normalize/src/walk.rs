@@ -9,19 +9,30 @@ use iki_model::{Change, Document, Rule};
 pub struct Context<'a> {
     /// Known misspellings.
     pub glossary: &'a Glossary,
-    /// The document, for the words it spells in ordinary case.
-    pub doc: &'a Document,
+    /// Every text of the document as it came, joined by line breaks: the
+    /// evidence of the words it spells in ordinary case.
+    original: String,
+    /// `original` with ASCII letters in lower case (byte for byte, so
+    /// offsets agree): made at the first question, then searched for
+    /// each ASCII word.
+    folded: std::cell::OnceCell<Vec<u8>>,
     /// Answers already found: does the document spell this (lower-case)
     /// word in ordinary case somewhere? Asked only for words like
-    /// "DOKumentasi", so each question scans the document once.
-    pub known: std::cell::RefCell<std::collections::HashMap<String, bool>>,
-    /// Every text of the document joined by line breaks, and the same
-    /// with ASCII letters in lower case (byte for byte, so offsets agree):
-    /// made at the first question, then searched for each ASCII word.
-    pub joined: std::cell::OnceCell<(String, Vec<u8>)>,
+    /// "DOKumentasi".
+    known: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context for normalizing `doc`, taken before any text changes.
+    pub fn new(glossary: &'a Glossary, doc: &Document) -> Context<'a> {
+        Context {
+            glossary,
+            original: texts(doc).join("\n"),
+            folded: std::cell::OnceCell::new(),
+            known: std::cell::RefCell::default(),
+        }
+    }
+
     fn spelled_ordinarily(&self, lower: &str) -> bool {
         if let Some(&answer) = self.known.borrow().get(lower) {
             return answer;
@@ -29,17 +40,14 @@ impl Context<'_> {
         let answer = if lower.is_ascii() && !lower.is_empty() {
             // Found in the lower-case copy by a fast substring search, then
             // checked in the original (whole word, ordinary case).
-            let (original, folded) = self.joined.get_or_init(|| {
-                let original = texts(self.doc).join("\n");
-                let folded = original.to_ascii_lowercase().into_bytes();
-                (original, folded)
-            });
+            let folded = self
+                .folded
+                .get_or_init(|| self.original.to_ascii_lowercase().into_bytes());
             memchr::memmem::find_iter(folded, lower.as_bytes())
-                .any(|at| text::ordinary_word_at(original, at, at + lower.len()))
+                .any(|at| text::ordinary_word_at(&self.original, at, at + lower.len()))
         } else {
-            texts(self.doc)
-                .iter()
-                .any(|t| text::has_ordinary_word(t, lower))
+            // Line breaks are not letters: no word runs across two texts.
+            text::has_ordinary_word(&self.original, lower)
         };
         self.known.borrow_mut().insert(lower.to_string(), answer);
         answer

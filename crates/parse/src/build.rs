@@ -457,7 +457,7 @@ impl Builder {
         }
         for i in &mut p.indicators {
             i.measure = Measure::from_indikator(&i.indikator);
-            i.formula = Formula::read(&i.formulasi);
+            i.formula = Formula::read(&i.formulasi).map(Box::new);
             for (name, value) in [
                 ("SASARAN", &i.sasaran),
                 ("INDIKATOR KINERJA", &i.indikator),
@@ -480,6 +480,12 @@ impl Builder {
                 }
             }
         }
+        // A position has a handful of rows and items: the room vectors
+        // keep for growth (four rows at least) would otherwise be most of
+        // the memory of a long document.
+        p.indicators.shrink_to_fit();
+        p.tugas.shrink_to_fit();
+        p.fungsi.shrink_to_fit();
         if let Some(g) = &mut self.group {
             g.span = g.span.join(p.span);
             g.positions.push(p);

@@ -69,11 +69,12 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
 pub fn parse_text(text: &str) -> Result<Parsed, ParseError> {
     let lines = blocks::read(text);
     let tokens = classify::classify(&lines);
+    // The tokens hold all the builder needs: the lines go before it runs.
+    let line_count = lines.len() as u32;
+    drop(lines);
     let (document, mut diagnostics) = build::build(tokens);
     if document.groups.iter().all(|g| g.positions.is_empty()) {
-        return Err(ParseError::NoPositions {
-            lines: lines.len() as u32,
-        });
+        return Err(ParseError::NoPositions { lines: line_count });
     }
     diagnostics.sort_by_key(|d| d.span);
     Ok(Parsed {
