@@ -65,6 +65,9 @@ fn open(a: &DocArgs) -> Result<(Output, Loaded), CliError> {
 /// A document read through the pipeline.
 struct Loaded {
     name: String,
+    /// The decoded text, kept only for `iki check`'s excerpts (empty
+    /// otherwise: a long document is not held twice while it is
+    /// normalized and written).
     source: String,
     document: Document,
     changes: Vec<Change>,
@@ -81,7 +84,12 @@ pub fn glossary(files: &[PathBuf]) -> Result<Glossary, CliError> {
 }
 
 /// Reads, decodes, parses and (unless `--raw`) normalizes one input.
-fn read(input: &Path, raw: bool, glossary: &Glossary) -> Result<Loaded, CliError> {
+fn read(
+    input: &Path,
+    raw: bool,
+    glossary: &Glossary,
+    keep_source: bool,
+) -> Result<Loaded, CliError> {
     let bytes = read_input(input)?;
     let name = display_name(input);
     let parse_err = |source: iki_parse::ParseError| CliError::Parse {
@@ -92,6 +100,12 @@ fn read(input: &Path, raw: bool, glossary: &Glossary) -> Result<Loaded, CliError
     let decoded = iki_parse::decode::decode(&bytes).map_err(parse_err)?;
     drop(bytes);
     let parsed = iki_parse::parse_text(&decoded.text).map_err(parse_err)?;
+    let source = if keep_source {
+        decoded.text
+    } else {
+        drop(decoded.text);
+        String::new()
+    };
     let mut diagnostics = decoded.diagnostics;
     diagnostics.extend(parsed.diagnostics);
     let (document, changes) = if raw {
@@ -104,7 +118,7 @@ fn read(input: &Path, raw: bool, glossary: &Glossary) -> Result<Loaded, CliError
     diagnostics.sort_by_key(|d| d.span);
     Ok(Loaded {
         name,
-        source: decoded.text,
+        source,
         document,
         changes,
         diagnostics,
@@ -113,7 +127,7 @@ fn read(input: &Path, raw: bool, glossary: &Glossary) -> Result<Loaded, CliError
 
 /// [`read`], then reports warnings on standard error.
 fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
-    let loaded = read(&a.input, n.raw, &glossary(&n.glossary)?)?;
+    let loaded = read(&a.input, n.raw, &glossary(&n.glossary)?, false)?;
     if !a.quiet {
         for d in loaded
             .diagnostics
@@ -195,7 +209,7 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
     let loaded: Vec<Loaded> = a
         .inputs
         .iter()
-        .map(|p| read(p, false, &glossary))
+        .map(|p| read(p, false, &glossary, true))
         .collect::<Result<_, _>>()?;
     let dictionary = if a.no_dictionary {
         None

@@ -12,12 +12,6 @@ mod load;
 use clap::Parser;
 use std::process::ExitCode;
 
-/// mimalloc instead of glibc's malloc: the pipeline allocates many small
-/// strings, and glibc's allocator made two threads only 1.66 times as fast
-/// as one (BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit statuses, as documented in `--help` and README.
 pub mod exit {
     /// Success.

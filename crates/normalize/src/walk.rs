@@ -12,10 +12,6 @@ pub struct Context<'a> {
     /// Every text of the document as it came, joined by line breaks: the
     /// evidence of the words it spells in ordinary case.
     original: String,
-    /// `original` with ASCII letters in lower case (byte for byte, so
-    /// offsets agree): made at the first question, then searched for
-    /// each ASCII word.
-    folded: std::cell::OnceCell<Vec<u8>>,
     /// Answers already found: does the document spell this (lower-case)
     /// word in ordinary case somewhere? Asked only for words like
     /// "DOKumentasi".
@@ -28,7 +24,6 @@ impl<'a> Context<'a> {
         Context {
             glossary,
             original: texts(doc).join("\n"),
-            folded: std::cell::OnceCell::new(),
             known: std::cell::RefCell::default(),
         }
     }
@@ -38,12 +33,9 @@ impl<'a> Context<'a> {
             return answer;
         }
         let answer = if lower.is_ascii() && !lower.is_empty() {
-            // Found in the lower-case copy by a fast substring search, then
-            // checked in the original (whole word, ordinary case).
-            let folded = self
-                .folded
-                .get_or_init(|| self.original.to_ascii_lowercase().into_bytes());
-            memchr::memmem::find_iter(folded, lower.as_bytes())
+            // Found by a fast case-blind search, then checked where it
+            // occurs (whole word, ordinary case).
+            text::caseless_find(&self.original, lower)
                 .any(|at| text::ordinary_word_at(&self.original, at, at + lower.len()))
         } else {
             // Line breaks are not letters: no word runs across two texts.
