@@ -1,7 +1,9 @@
 //! `cargo bench`: throughput of every stage on one ~90 KB document and on a
 //! ~10 MB batch, next to the floors they stand on (splitting lines, and
-//! pulldown-cmark alone iterating its events with offsets), and batch
-//! conversion of 1,000 documents on one thread and on all cores.
+//! pulldown-cmark alone iterating its events with offsets); batch
+//! conversion of 1,000 documents on one thread and on all cores; the diff
+//! of two documents of 10,000 positions; and, through the `iki` binary,
+//! the whole process on the seed and its peak memory on three documents.
 //! BENCHMARKS.md records the figures and how they compare.
 // The inputs are the seed and documents generated from it: a failure to
 // parse them is a bug to stop on.
@@ -150,5 +152,114 @@ fn batch_1000(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, document, batch_10mb, batch_1000);
+/// Two documents of about 10,000 positions (147 generated documents
+/// each, two apart): their diff, both already normalized.
+fn diff_10k(c: &mut Criterion) {
+    let g = glossary();
+    let load = |first| {
+        let text = iki_bench::joined(SEED, first, 147);
+        let parsed = iki_parse::parse(text.as_bytes()).expect("parses");
+        iki_normalize::normalize_owned(parsed.document, &g).document
+    };
+    let (old, new) = (load(1), load(3));
+    let positions =
+        |d: &iki_model::Document| d.groups.iter().map(|g| g.positions.len()).sum::<usize>();
+    println!(
+        "diff_10k: {} and {} positions",
+        positions(&old),
+        positions(&new)
+    );
+    let mut group = c.benchmark_group("diff_10k_positions");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    let options = iki_diff::Options::default();
+    group.bench_function("diff", |b| {
+        b.iter(|| iki_diff::diff(black_box(&old), black_box(&new), &options).len())
+    });
+    group.finish();
+}
+
+/// `iki convert` of the seed as a whole process, start to exit.
+fn process(c: &mut Criterion) {
+    let iki = env!("CARGO_BIN_EXE_iki");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("seed.json");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/bkpsdm-sumenep-2024.md");
+    let mut group = c.benchmark_group("process");
+    group.sample_size(50);
+    group.bench_function("convert_seed", |b| {
+        b.iter(|| {
+            let status = std::process::Command::new(iki)
+                .args(["convert", "-q", seed, "-o"])
+                .arg(&out)
+                .status()
+                .expect("iki runs");
+            assert!(status.success());
+        })
+    });
+    group.finish();
+}
+
+/// Peak resident memory of `iki convert` (GNU time's %M) on the seed, the
+/// 10 MB batch joined into one document and 100,000 one-row positions,
+/// printed with its ratio to the document's size: whole, and above the
+/// constant (the peak for a one-position document: program, data files,
+/// buffers).
+fn peak_memory(_: &mut Criterion) {
+    let iki = env!("CARGO_BIN_EXE_iki");
+    let time = std::path::Path::new("/usr/bin/time");
+    if !time.exists() {
+        println!("peak memory: skipped (GNU time is not installed: apt-get install time)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let inputs = [
+        ("tiny", iki_bench::many_positions(1)),
+        ("seed", SEED.to_string()),
+        ("batch_10mb_joined", iki_bench::joined(SEED, 1, 115)),
+        ("positions_100k", iki_bench::many_positions(100_000)),
+    ];
+    let mut constant = f64::NAN;
+    for (name, text) in inputs {
+        let input = dir.path().join(format!("{name}.md"));
+        std::fs::write(&input, &text).expect("writes");
+        let run = std::process::Command::new(time)
+            .args(["-f", "%M"])
+            .arg(iki)
+            .args(["convert", "-q"])
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join(format!("{name}.json")))
+            .output()
+            .expect("iki runs");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        let kb: f64 = stderr
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(f64::NAN);
+        let mb = kb * 1024.0 / 1e6;
+        let size = text.len() as f64 / 1e6;
+        if name == "tiny" {
+            constant = mb;
+            println!("peak memory/constant (one position): {mb:.1} MB");
+            continue;
+        }
+        println!(
+            "peak memory/{name}: {mb:.1} MB for a {size:.2} MB document: {:.1} x its size, {:.2} x plus the constant",
+            mb / size,
+            (mb - constant) / size,
+        );
+    }
+}
+
+criterion_group!(
+    benches,
+    document,
+    batch_10mb,
+    batch_1000,
+    diff_10k,
+    process,
+    peak_memory
+);
 criterion_main!(benches);

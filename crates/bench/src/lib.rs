@@ -187,6 +187,26 @@ pub fn corpus(seed: &str, first: u64, count: u64) -> impl Iterator<Item = String
     (first..first + count).map(move |n| document(seed, n))
 }
 
+/// One long document: `count` generated documents one after another (68
+/// positions each, so 147 of them make about 10,000 positions).
+pub fn joined(seed: &str, first: u64, count: u64) -> String {
+    corpus(seed, first, count).collect()
+}
+
+/// A document of `positions` positions of one short row each: the shape
+/// that costs the most memory per byte of source.
+pub fn many_positions(positions: u32) -> String {
+    let mut text = String::from("**JABATAN FUNGSIONAL UMUM**\n\n");
+    for n in 1..=positions {
+        text.push_str(&format!(
+            "### {n}. JABATAN PENGADMINISTRASI {n}\n\n- Tugas : Mencatat surat {n}.\n\n\
+             SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
+             Tercatatnya surat {n}\tJumlah surat {n}\tJumlah surat\tLaporan Kinerja\n\n"
+        ));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,11 +160,16 @@ impl Glossary {
 
     /// Whether `word` could be the first word of an entry: false for
     /// almost every word that is not, without lower-casing it.
+    #[inline]
     pub fn may_start_entry(&self, word: &str) -> bool {
-        if self.by_first.is_empty() {
+        // An empty glossary has no filters (and nothing starts an entry).
+        if self.shape.is_empty() {
             return false;
         }
-        if word.is_ascii() && !bit_is_set(&self.shape, shape_bit(word.as_bytes())) {
+        let b = word.as_bytes();
+        // The shape needs no scan of the word; a word with other letters
+        // than ASCII may only pass it.
+        if !bit_is_set(&self.shape, shape_bit(b)) && word.is_ascii() {
             return false;
         }
         match filter_bit(word) {

@@ -295,7 +295,7 @@ const LOWER: u8 = 32;
 const DIGIT: u8 = 64;
 const ALNUM: u8 = UPPER | LOWER | DIGIT;
 
-const CLASS: [u8; 256] = {
+static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
     while c < 256 {

@@ -80,13 +80,14 @@ fn is_gap(c: char) -> bool {
 /// Removes formatting tags and debris characters, decodes the common entities and
 /// collapses whitespace. Spelling is left as written.
 pub fn clean(text: &str) -> String {
-    let without_tags = if text.contains('<') {
-        strip_tags(text)
-    } else {
-        text.into()
-    };
-    let mut out = collapse(&without_tags);
-    if out.contains('&') {
+    // One scan in the common case: the collapse notices `<` and `&`, and
+    // only then are tags stripped (and the text collapsed again) or
+    // entities decoded.
+    let (mut out, seen) = collapse(text);
+    if seen & LT != 0 {
+        out = collapse(&strip_tags(text)).0;
+    }
+    if seen & AMP != 0 && out.contains('&') {
         out = out
             .replace("&nbsp;", " ")
             .replace("&lt;", "<")
@@ -98,19 +99,41 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Byte classes for [`collapse`]: 0 for a byte of a word.
+const GAP: u8 = 1;
+const LT: u8 = 2;
+const AMP: u8 = 4;
+const WIDE: u8 = 8;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match c as u8 {
+            b'\t'..=b'\r' | b' ' => GAP,
+            b'<' => LT,
+            b'&' => AMP,
+            0x80..=0xFF => WIDE,
+            _ => 0,
+        };
+        c += 1;
+    }
+    t
+};
+
 /// The words of `s` (split at [`is_gap`]) joined by single spaces, in one
-/// scan that copies whole words.
-fn collapse(s: &str) -> String {
+/// scan that copies whole words; and which of `<` and `&` it saw.
+fn collapse(s: &str) -> (String, u8) {
     let b = s.as_bytes();
+    let mut seen = 0u8;
     // The length of the gap character at `i`, or 0 if it is not one.
     let gap_at = |i: usize| -> usize {
-        match b[i] {
-            b'\t'..=b'\r' | b' ' => 1,
-            c if c < 0x80 => 0,
-            _ => match s[i..].chars().next() {
+        match CLASS[usize::from(b[i])] {
+            GAP => 1,
+            WIDE => match s[i..].chars().next() {
                 Some(c) if is_gap(c) => c.len_utf8(),
                 _ => 0,
             },
+            _ => 0,
         }
     };
     let mut out = String::with_capacity(s.len());
@@ -122,9 +145,12 @@ fn collapse(s: &str) -> String {
             continue;
         }
         let start = i;
-        // Printable ASCII is never a gap: the common case, byte by byte.
         while i < b.len() {
-            if b[i] > b' ' && b[i] < 0x80 {
+            let class = CLASS[usize::from(b[i])];
+            if class == 0 {
+                i += 1;
+            } else if class & (LT | AMP) != 0 {
+                seen |= class;
                 i += 1;
             } else if gap_at(i) > 0 {
                 break;
@@ -137,7 +163,7 @@ fn collapse(s: &str) -> String {
         }
         out.push_str(&s[start..i]);
     }
-    out
+    (out, seen)
 }
 
 /// Splits a raw table line on tabs and cleans each cell.
