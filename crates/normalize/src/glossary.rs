@@ -2,8 +2,8 @@
 //! applied whole-word and case-preserving. The built-in glossary is
 //! `data/glossary.tsv`; a user's file is layered on top and wins.
 
+use crate::fnv::FnvMap;
 use crate::text::{words, WordSpans};
-use std::collections::HashMap;
 use thiserror::Error;
 
 /// The built-in glossary.
@@ -35,7 +35,7 @@ pub struct Entry {
 /// A set of entries keyed by their first word.
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: FnvMap<String, Vec<Entry>>,
     /// Two filters over the ASCII first words, any case: an ASCII word
     /// whose bit is clear in either cannot start an entry, so almost every
     /// word is passed over without lower-casing or a map lookup. (A word
@@ -176,6 +176,21 @@ impl Glossary {
             Some(bit) => bit_is_set(&self.filter, bit),
             None => true,
         }
+    }
+
+    /// Whether an entry is spelled in `s` from the word `s[start..end]` on
+    /// (as [`replace`](Glossary::replace) would find it there).
+    pub fn matches_at(&self, s: &str, start: usize, end: usize) -> bool {
+        let word = &s[start..end];
+        if !self.may_start_entry(word) {
+            return false;
+        }
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        self.by_first.get(lower.as_str()).is_some_and(|entries| {
+            entries
+                .iter()
+                .any(|e| self::matches(s, (start, end), e).is_some())
+        })
     }
 
     /// Like [`apply`](Glossary::apply), but `None` when nothing changes (no

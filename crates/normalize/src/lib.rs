@@ -27,6 +27,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod fnv;
 pub mod glossary;
 mod numbering;
 mod rows;

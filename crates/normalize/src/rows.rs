@@ -2,8 +2,9 @@
 //! position is removed (and its lines become skipped lines); a row that is
 //! only nearly the same is reported.
 
+use crate::fnv::FnvMap;
 use iki_model::{Change, Diagnostic, Indicator, Position, Rule, SkipReason, Skipped, Span};
-use std::collections::hash_map::{Entry, HashMap};
+use std::collections::hash_map::Entry;
 
 /// Two different rows of a position whose cells, taken together, differ by
 /// at most this many characters (more for long rows: one per 50 characters,
@@ -31,7 +32,7 @@ pub fn dedupe(
     // For each row equal to an earlier one, the span of the first: found
     // with the cells borrowed, before any row moves.
     let first_of: Vec<Option<Span>> = {
-        let mut seen: HashMap<[&str; 4], Span> = HashMap::with_capacity(rows.len());
+        let mut seen: FnvMap<[&str; 4], Span> = FnvMap::default();
         rows.iter()
             .map(|row| match seen.entry(key(row)) {
                 Entry::Occupied(e) => Some(*e.get()),
@@ -174,8 +175,8 @@ const BLOCK: usize = 12;
 /// characters (a slip of the pen seldom touches both ends), so that a
 /// position with thousands of rows is not compared pair by pair.
 fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
-    let mut by_start: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_end: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_start: FnvMap<String, Vec<usize>> = FnvMap::default();
+    let mut by_end: FnvMap<String, Vec<usize>> = FnvMap::default();
     let flats: Vec<Vec<char>> = p.indicators.iter().map(flat).collect();
     for (j, b) in p.indicators.iter().enumerate() {
         let text = &flats[j];

@@ -83,7 +83,7 @@ pub fn fix(
     changes: &mut Vec<Change>,
 ) -> Option<String> {
     // Most texts need no rule at all, and one scan of their bytes says so.
-    if text::untouched_ascii(value, |w| ctx.glossary.may_start_entry(w)) {
+    if text::untouched_ascii(value, |a, b| ctx.glossary.matches_at(value, a, b)) {
         return None;
     }
     let mut current: Option<String> = None;
