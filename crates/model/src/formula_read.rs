@@ -126,9 +126,15 @@ fn read_words(s: &str) -> Option<Formula> {
     // The pattern needs a multiplier (a digit) and a divider between
     // spaces; most cells have neither, and need not pay for the regex (nor
     // for compiling it at start-up).
-    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
-    let has_divider = s.contains(" / ") || s.contains(" : ") || s.to_lowercase().contains("dibagi");
-    if !(has_digit && has_divider) {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // "dibagi" in any case: no letter outside ASCII lowers into it.
+    let dibagi = s
+        .as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"dibagi"));
+    if !(s.contains(" / ") || s.contains(" : ") || dibagi) {
         return None;
     }
     let c = words_re().captures(s.trim())?;

@@ -185,8 +185,21 @@ impl Glossary {
         if !self.may_start_entry(word) {
             return false;
         }
-        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-        self.by_first.get(lower.as_str()).is_some_and(|entries| {
+        // The lower case of a short ASCII word is made on the stack.
+        let mut buf = [0u8; 32];
+        let lower: std::borrow::Cow<str> = match buf.get_mut(..word.len()) {
+            Some(b) if word.is_ascii() => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default().into()
+            }
+            _ => word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .into(),
+        };
+        self.by_first.get(lower.as_ref()).is_some_and(|entries| {
             entries
                 .iter()
                 .any(|e| self::matches(s, (start, end), e).is_some())

@@ -90,6 +90,8 @@ fn flat(i: &Indicator) -> Vec<char> {
             // Capital sigma lowers by its place in the word: leave that to
             // the standard library.
             out.extend(cell.to_lowercase().chars());
+        } else if cell.is_ascii() {
+            out.extend(cell.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             for c in cell.chars() {
                 if c.is_ascii() {
