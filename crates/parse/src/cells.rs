@@ -124,6 +124,10 @@ static CLASS: [u8; 256] = {
 /// scan that copies whole words; and which of `<` and `&` it saw.
 fn collapse(s: &str) -> (String, u8) {
     let b = s.as_bytes();
+    if is_collapsed(b) {
+        // Already single-spaced printable ASCII: one copy.
+        return (s.to_string(), 0);
+    }
     let mut seen = 0u8;
     // The length of the gap character at `i`, or 0 if it is not one.
     let gap_at = |i: usize| -> usize {
@@ -164,6 +168,20 @@ fn collapse(s: &str) -> (String, u8) {
         out.push_str(&s[start..i]);
     }
     (out, seen)
+}
+
+/// Whether `collapse` would give `b` back unchanged and see nothing: ASCII
+/// with no `<` or `&`, and gaps only as single spaces between words.
+fn is_collapsed(b: &[u8]) -> bool {
+    let mut prev_gap = true;
+    for &c in b {
+        match CLASS[usize::from(c)] {
+            0 => prev_gap = false,
+            GAP if c == b' ' && !prev_gap => prev_gap = true,
+            _ => return false,
+        }
+    }
+    !prev_gap || b.is_empty()
 }
 
 /// Splits a raw table line on tabs and cleans each cell.
@@ -228,6 +246,13 @@ mod tests {
         assert_eq!(clean("<b class=\"x\" <i>y"), "<b class=\"x\" y");
         assert_eq!(clean("<!-- open\t<br"), "<!-- open <br");
         assert_eq!(clean("\u{b}a\u{3000}b\u{2003}"), "a b");
+        for already in ["", "a", "Jumlah data (orang)", "x y z"] {
+            assert!(is_collapsed(already.as_bytes()), "{already:?}");
+            assert_eq!(clean(already), already);
+        }
+        for not in [" a", "a ", "a  b", "a\tb", "a&b", "a<b", "caf\u{e9}"] {
+            assert!(!is_collapsed(not.as_bytes()), "{not:?}");
+        }
     }
 
     #[test]
