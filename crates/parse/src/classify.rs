@@ -166,7 +166,11 @@ fn kind_of(line: &Line) -> Kind {
         _ => {}
     }
     let text = cells::clean(&line.text);
-    let plain = cells::clean(&text.replace('*', " "));
+    let plain = if text.contains('*') {
+        cells::clean(&text.replace('*', " "))
+    } else {
+        cells::clean(&text)
+    };
     if plain.is_empty() || !plain.chars().any(char::is_alphanumeric) {
         return if cells::is_separator(std::slice::from_ref(&plain)) {
             Kind::Separator
