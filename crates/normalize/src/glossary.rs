@@ -181,9 +181,16 @@ impl Glossary {
     /// Whether an entry is spelled in `s` from the word `s[start..end]` on
     /// (as [`replace`](Glossary::replace) would find it there).
     pub fn matches_at(&self, s: &str, start: usize, end: usize) -> bool {
-        let word = &s[start..end];
+        self.entry_at(s, (start, end)).is_some()
+    }
+
+    /// The entry spelled in `s` from the word `first` on, and where its
+    /// match ends: the one lookup behind [`replace`](Glossary::replace)
+    /// and [`matches_at`](Glossary::matches_at).
+    fn entry_at(&self, s: &str, first: (usize, usize)) -> Option<(&Entry, usize)> {
+        let word = &s[first.0..first.1];
         if !self.may_start_entry(word) {
-            return false;
+            return None;
         }
         // The lower case of a short ASCII word is made on the stack.
         let mut buf = [0u8; 32];
@@ -199,11 +206,10 @@ impl Glossary {
                 .collect::<String>()
                 .into(),
         };
-        self.by_first.get(lower.as_ref()).is_some_and(|entries| {
-            entries
-                .iter()
-                .any(|e| self::matches(s, (start, end), e).is_some())
-        })
+        self.by_first
+            .get(lower.as_ref())?
+            .iter()
+            .find_map(|e| matches(s, first, e).map(|end| (e, end)))
     }
 
     /// Like [`apply`](Glossary::apply), but `None` when nothing changes (no
@@ -215,21 +221,8 @@ impl Glossary {
         let mut out = String::new();
         let mut copied = 0;
         let mut spans = WordSpans::new(s, 0);
-        // One buffer for the lower-case form of each word, not one string
-        // per word.
-        let mut first = String::new();
         while let Some((a, b)) = spans.next() {
-            if !self.may_start_entry(&s[a..b]) {
-                continue;
-            }
-            first.clear();
-            first.extend(s[a..b].chars().flat_map(char::to_lowercase));
-            let hit = self.by_first.get(first.as_str()).and_then(|entries| {
-                entries
-                    .iter()
-                    .find_map(|e| self::matches(s, (a, b), e).map(|end| (e, end)))
-            });
-            if let Some((e, end)) = hit {
+            if let Some((e, end)) = self.entry_at(s, (a, b)) {
                 if out.capacity() == 0 {
                     out.reserve(s.len() + 8);
                 }

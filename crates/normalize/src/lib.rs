@@ -130,29 +130,13 @@ pub fn normalize_owned(doc: Document, glossary: &Glossary) -> Normalized {
                 );
                 update(u, fixed);
             }
-            for (k, item) in p.tugas.iter_mut().enumerate() {
-                let line = item.span.first;
-                let fixed = fix(
-                    &ctx,
-                    &item.text,
-                    Some(id),
-                    Field::Tugas(k),
-                    line,
-                    &mut changes,
-                );
-                update(&mut item.text, fixed);
-            }
-            for (k, item) in p.fungsi.iter_mut().enumerate() {
-                let line = item.span.first;
-                let fixed = fix(
-                    &ctx,
-                    &item.text,
-                    Some(id),
-                    Field::Fungsi(k),
-                    line,
-                    &mut changes,
-                );
-                update(&mut item.text, fixed);
+            let tugas = Field::Tugas as fn(usize) -> Field;
+            for (items, field) in [(&mut p.tugas, tugas), (&mut p.fungsi, Field::Fungsi)] {
+                for (k, item) in items.iter_mut().enumerate() {
+                    let line = item.span.first;
+                    let fixed = fix(&ctx, &item.text, Some(id), field(k), line, &mut changes);
+                    update(&mut item.text, fixed);
+                }
             }
             for (k, i) in p.indicators.iter_mut().enumerate() {
                 let line = i.span.first;
