@@ -355,6 +355,33 @@ fn check_json_for_machines() {
 }
 
 #[test]
+fn check_suggests_the_same_with_the_dictionary_on_every_run() {
+    // Hunspell's suggestions come from hash tables: with a hasher seeded
+    // per process, the best candidate for a word (e.g. "Draft") changed
+    // from one run to the next.
+    if !std::path::Path::new("/usr/share/hunspell/id_ID.dic").exists() {
+        assert!(
+            std::env::var_os("IKI_REQUIRE_HUNSPELL").is_none(),
+            "hunspell-id is required here"
+        );
+        eprintln!("skipped: hunspell-id is not installed");
+        return;
+    }
+    let run = || {
+        iki()
+            .args(["check", "--format", "json"])
+            .arg(seed())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let first = run();
+    for _ in 0..9 {
+        assert!(run() == first, "iki check printed different suggestions");
+    }
+}
+
+#[test]
 fn check_uses_the_hunspell_dictionary_where_installed() {
     let installed = std::path::Path::new("/usr/share/hunspell/id_ID.dic").exists();
     if !installed {

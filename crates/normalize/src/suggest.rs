@@ -81,9 +81,14 @@ pub struct Suggestion {
     pub reason: Reason,
 }
 
+/// The hasher of the Hunspell word tables: SipHash with fixed keys, so that
+/// the dictionary's suggestions (found by walking those tables) are the
+/// same on every run. spellbook's default hasher is seeded per process.
+type FixedHasher = std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher>;
+
 /// A Hunspell dictionary with the domain allow-list.
 pub struct Dictionary {
-    dict: spellbook::Dictionary,
+    dict: spellbook::Dictionary<FixedHasher>,
     allow: HashSet<String>,
 }
 
@@ -96,8 +101,12 @@ impl Dictionary {
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .map_err(|e| format!("{}: {e}", path.display()))
         };
-        let dict = spellbook::Dictionary::new(&read("aff")?, &read("dic")?)
-            .map_err(|e| format!("{}: {e}", base.display()))?;
+        let dict = spellbook::Dictionary::new_with_hasher(
+            &read("aff")?,
+            &read("dic")?,
+            FixedHasher::default(),
+        )
+        .map_err(|e| format!("{}: {e}", base.display()))?;
         let allow = ALLOW
             .lines()
             .map(str::trim)
