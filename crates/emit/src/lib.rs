@@ -12,7 +12,7 @@
 //! let mut out = Vec::new();
 //! iki_emit::write_json(&mut out, &Document::default(), iki_emit::Layout::Pretty).unwrap();
 //! let text = String::from_utf8(out).unwrap();
-//! assert!(text.starts_with("{\n  \"schema_version\": \"1\""));
+//! assert!(text.starts_with("{\n  \"schema_version\": \"2\""));
 //! assert!(text.ends_with("}\n"));
 //! ```
 #![deny(missing_docs)]
@@ -133,6 +133,8 @@ mod tests {
                     sumber_data: "D".into(),
                     measure: Measure::Count,
                     formula: None,
+                    target: None,
+                    extra: Default::default(),
                     sasaran_filled: false,
                     span: Span::new(8, 9),
                     continuation_lines: vec![9],
@@ -152,7 +154,7 @@ mod tests {
             "{\"group\":\"pengawas\",\"unit\":\"SEKRETARIAT\",\"position_id\":\"pengawas/kasubbag\",\
              \"position_number\":\"1.1\",\"position_title\":\"KASUBBAG\",\"sasaran\":\"S \\\"q\\\"\",\
              \"indikator\":\"Jumlah X\",\"formulasi\":\"F\",\"sumber_data\":\"D\",\"measure\":\"count\",\
-             \"source_lines\":[8,9]}\n"
+             \"source_lines\":[8,9],\"extra\":{}}\n"
         );
     }
 

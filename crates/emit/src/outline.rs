@@ -17,6 +17,10 @@ pub fn outline(doc: &Document) -> String {
         opt(&doc.region),
         doc.year.map_or("-".into(), |y| y.to_string())
     );
+    if !doc.dialects.is_empty() {
+        let names: Vec<&str> = doc.dialects.iter().map(|d| d.as_str()).collect();
+        let _ = writeln!(o, "tables: {}", names.join(", "));
+    }
     for g in &doc.groups {
         let _ = writeln!(
             o,
@@ -76,6 +80,20 @@ pub fn outline(doc: &Document) -> String {
                 let _ = writeln!(o, "    indikator: {}", i.indikator);
                 let _ = writeln!(o, "    formulasi: {}", i.formulasi);
                 let _ = writeln!(o, "    sumber:    {}", i.sumber_data);
+                for (name, value) in i.extra.iter() {
+                    let _ = writeln!(o, "    + {name}: {value}");
+                }
+                if let Some(t) = &i.target {
+                    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                    let _ = writeln!(
+                        o,
+                        "    target:    {} {} {} {}",
+                        show(&t.comparator),
+                        show(&t.value),
+                        show(&t.unit),
+                        show(&t.predicate)
+                    );
+                }
             }
         }
     }

@@ -1,13 +1,15 @@
 //! The document tree: document, groups, positions, duties and indicators.
 
-use crate::{Formula, Measure, Rule, Span};
+use crate::{Extras, Formula, Measure, Rule, Span, Target};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the canonical JSON layout. Bump it when a key is renamed,
 /// removed or changes meaning; adding an optional key does not bump it.
-pub const SCHEMA_VERSION: &str = "1";
+/// Version 2 added `dialects`, and `extra` and `target` on every indicator
+/// (and `extra` on every flat row).
+pub const SCHEMA_VERSION: &str = "2";
 
 /// One IKI document: an agency's individual performance indicators for a year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -25,6 +27,10 @@ pub struct Document {
     pub region: Option<String>,
     /// The year the indicators are for.
     pub year: Option<u16>,
+    /// The table dialects the source wrote its tables in, in this order:
+    /// tab, pipe, html, grid.
+    #[serde(default)]
+    pub dialects: Vec<TableDialect>,
     /// Groups of positions, in document order.
     pub groups: Vec<Group>,
     /// Non-blank source lines that belong to no element, each with a reason.
@@ -44,6 +50,7 @@ impl Default for Document {
             agency_name: None,
             region: None,
             year: None,
+            dialects: Vec::new(),
             groups: Vec::new(),
             skipped: Vec::new(),
             normalized: None,
@@ -110,6 +117,34 @@ impl GroupKind {
 impl std::fmt::Display for GroupKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// How a source wrote a table.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TableDialect {
+    /// Tab-separated lines (PDF converters' plain text).
+    Tab,
+    /// GitHub pipe tables (Docling, marker, pandoc).
+    Pipe,
+    /// HTML tables (MinerU, pandoc for complex cells).
+    Html,
+    /// pandoc grid tables (`+---+`, `+===+`).
+    Grid,
+}
+
+impl TableDialect {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableDialect::Tab => "tab",
+            TableDialect::Pipe => "pipe",
+            TableDialect::Html => "html",
+            TableDialect::Grid => "grid",
+        }
     }
 }
 
@@ -189,12 +224,20 @@ pub struct Indicator {
     pub formulasi: String,
     /// SUMBER DATA: the data source.
     pub sumber_data: String,
+    /// The cells of every other column (SATUAN, TARGET, ...), by name, in
+    /// column order: no column is ever dropped.
+    #[serde(default)]
+    pub extra: Extras,
     /// What kind of quantity the indicator measures.
     pub measure: Measure,
     // Boxed: most rows have none, and a row stays small (memory of long
     // documents).
     /// A typed reading of `formulasi`, where it has a recognisable form.
     pub formula: Option<Box<Formula>>,
+    /// A typed reading of the TARGET column (with SATUAN), where the row has
+    /// one and it reads as a number or a grade.
+    #[serde(default)]
+    pub target: Option<Box<Target>>,
     /// True where the SASARAN cell was empty and was filled from the row above.
     pub sasaran_filled: bool,
     /// Source lines of the row, including any continuation lines merged into it.

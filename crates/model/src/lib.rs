@@ -23,6 +23,7 @@ mod accounting;
 mod change;
 mod diagnostic;
 mod document;
+mod extra;
 mod formula;
 mod formula_read;
 pub mod ids;
@@ -35,9 +36,10 @@ mod terminal;
 pub use change::{Change, Rule};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
-    Document, Group, GroupKind, Indicator, Item, Position, SkipReason, Skipped, Unit,
+    Document, Group, GroupKind, Indicator, Item, Position, SkipReason, Skipped, TableDialect, Unit,
     SCHEMA_VERSION,
 };
+pub use extra::{Extras, Target};
 pub use formula::Formula;
 pub use measure::Measure;
 pub use row::{rows, Row};

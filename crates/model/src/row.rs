@@ -1,6 +1,6 @@
 //! Flat rows: one object per indicator, the contract other systems rely on.
 
-use crate::{Document, GroupKind, Measure, Span};
+use crate::{Document, Extras, GroupKind, Measure, Span};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -31,6 +31,9 @@ pub struct Row<'a> {
     pub measure: Measure,
     /// `[first, last]` source lines of the row.
     pub source_lines: Span,
+    /// The cells of the table's other columns (SATUAN, TARGET, ...), by
+    /// name in column order; `{}` when the table has none.
+    pub extra: &'a Extras,
 }
 
 /// The flat rows of a document, in document order, borrowing its text.
@@ -49,6 +52,7 @@ pub fn rows(doc: &Document) -> impl Iterator<Item = Row<'_>> {
                 sumber_data: &i.sumber_data,
                 measure: i.measure,
                 source_lines: i.span,
+                extra: &i.extra,
             })
         })
     })

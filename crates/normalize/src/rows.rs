@@ -227,6 +227,8 @@ mod tests {
             sumber_data: "Laporan Kinerja".into(),
             measure: Measure::Count,
             formula: None,
+            target: None,
+            extra: Default::default(),
             sasaran_filled: false,
             span: Span::line(1),
             continuation_lines: vec![],

@@ -63,8 +63,26 @@ impl Line<'_> {
     }
 }
 
+/// A GitHub pipe table as pulldown-cmark found it: 0-based line indexes of
+/// its rows (the first is the one GFM calls its head) and of the whole
+/// block.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PipeBlock {
+    /// First and last line index of the table.
+    pub lines: (usize, usize),
+    /// Line index of each row, and whether GFM reads it as the head.
+    pub rows: Vec<(usize, bool)>,
+}
+
 /// Reads `text` into one [`Line`] per source line.
+#[cfg(test)]
 pub fn read(text: &str) -> Vec<Line<'_>> {
+    read_with_tables(text).0
+}
+
+/// Reads `text` into one [`Line`] per source line, and the pipe tables
+/// pulldown-cmark found.
+pub fn read_with_tables(text: &str) -> (Vec<Line<'_>>, Vec<PipeBlock>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut starts = vec![0usize];
     starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -105,8 +123,31 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
 
     let mut strong = 0usize;
     let mut verbatim = 0usize;
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+    let mut pipes: Vec<PipeBlock> = Vec::new();
+    let mut in_head = false;
+    // A pipe needs a delimiter row: without a `|` and a `-` in the text no
+    // table can start, and the seed's dialect pays nothing for tables.
+    let options = if memchr::memchr(b'|', text.as_bytes()).is_some() {
+        Options::ENABLE_TABLES
+    } else {
+        Options::empty()
+    };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::Table(_)) => {
+                let span = span_of(&range);
+                pipes.push(PipeBlock {
+                    lines: (*span.start(), *span.end()),
+                    rows: Vec::new(),
+                });
+            }
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                in_head = matches!(event, Event::Start(Tag::TableHead));
+                let l = line_of(range.start);
+                if let Some(p) = pipes.last_mut() {
+                    p.rows.push((l, in_head));
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 for l in span_of(&range) {
                     if let Some(line) = lines.get_mut(l) {
@@ -177,12 +218,13 @@ pub fn read(text: &str) -> Vec<Line<'_>> {
             _ => {}
         }
     }
+    let _ = in_head;
     for line in &mut lines {
         if matches!(line.kind, BlockKind::Code) {
             line.text = line.raw.trim().to_string();
         }
     }
-    lines
+    (lines, pipes)
 }
 
 #[cfg(test)]

@@ -2,13 +2,14 @@
 //! lines, which knows what is open (group, unit, position, duty list, table)
 //! and where each line belongs.
 
-use crate::classify::{Duty, Kind, Token};
+use crate::cells::{self, Column};
+use crate::classify::{Duty, Kind, TableRow, Token};
 use crate::meta;
 use crate::vocab::{self, Banner, Role};
 use iki_model::ids::Ids;
 use iki_model::{
-    Diagnostic, Document, Formula, Group, GroupKind, Indicator, Item, Measure, Position,
-    SkipReason, Skipped, Span, Unit,
+    Diagnostic, Document, Extras, Formula, Group, GroupKind, Indicator, Item, Measure, Position,
+    SkipReason, Skipped, Span, Target, Unit,
 };
 
 /// Columns assumed for a table that has no header row.
@@ -31,10 +32,30 @@ const FIVE: [Role; 5] = [
 pub fn build(tokens: Vec<Token>) -> (Document, Vec<Diagnostic>) {
     let mut b = Builder::default();
     let next_numbers = next_heading_numbers(&tokens);
-    for (token, next) in tokens.into_iter().zip(&next_numbers) {
-        b.token(token, next.as_deref());
+    let bodies = next_bodies(&tokens);
+    for ((token, next), body) in tokens.into_iter().zip(&next_numbers).zip(bodies) {
+        b.token(token, next.as_deref(), body);
     }
     b.finish()
+}
+
+/// For each token, whether the next token that is not markup or a
+/// separator opens a position's body: a Tugas/Fungsi label, or a table
+/// (a header without a JABATAN column, or a row). An unnumbered heading
+/// followed by a body is a position.
+fn next_bodies(tokens: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut next = false;
+    for (i, t) in tokens.iter().enumerate().rev() {
+        out[i] = next;
+        next = match &t.kind {
+            Kind::Markup | Kind::Separator | Kind::EmptyRow => next,
+            Kind::DutyLabel { .. } | Kind::TableRow(_) => true,
+            Kind::TableHeader(cols) => !cols.iter().any(|c| c.role == Some(Role::Jabatan)),
+            _ => false,
+        };
+    }
+    out
 }
 
 /// For each token, the number of the next numbered heading after it.
@@ -78,6 +99,26 @@ fn marker_len(text: &str) -> Option<usize> {
     (spaces > 0).then_some(end + spaces)
 }
 
+/// Which of the four model columns a row's table has: a missing column is
+/// not an empty cell.
+#[derive(Clone, Copy, Default)]
+struct Present {
+    sasaran: bool,
+    formulasi: bool,
+    sumber_data: bool,
+}
+
+impl Present {
+    fn of(columns: &[Column]) -> Present {
+        let has = |r: Role| columns.iter().any(|c| c.role == Some(r));
+        Present {
+            sasaran: has(Role::Sasaran),
+            formulasi: has(Role::Formulasi),
+            sumber_data: has(Role::SumberData),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     doc: Document,
@@ -88,7 +129,17 @@ struct Builder {
     unit: Option<(String, String)>,
     pos: Option<Position>,
     duty: Option<Duty>,
-    columns: Option<Vec<Option<Role>>>,
+    /// The columns of the table being read, or of the last one.
+    columns: Option<Vec<Column>>,
+    /// `columns` belong to an earlier position's table: a headerless table
+    /// of the same width reuses them.
+    stale: bool,
+    /// Rows read since the last header (a numbering row follows a header).
+    rows_since_header: u32,
+    /// A header was read in the open position.
+    header_in_position: Option<Span>,
+    /// For each row of the open position, the columns its table has.
+    present: Vec<Present>,
     /// Banner lines seen since the last position, not yet tied to a group.
     intro: Option<Span>,
     /// We are inside a banner block (no position since it began).
@@ -97,12 +148,23 @@ struct Builder {
 }
 
 impl Builder {
+    /// Skips every line of the token: the first with the token's text,
+    /// the others (a multi-line row) as written.
     fn skip(&mut self, t: &Token, reason: SkipReason) {
         self.doc.skipped.push(Skipped {
             line: t.line,
             reason,
             text: t.skip_text(),
         });
+        for (n, raw) in (t.line + 1..).zip(&t.tail) {
+            if !raw.is_empty() {
+                self.doc.skipped.push(Skipped {
+                    line: n,
+                    reason,
+                    text: raw.to_string(),
+                });
+            }
+        }
     }
 
     fn unrecognized(&mut self, t: &Token, what: &str) {
@@ -110,33 +172,54 @@ impl Builder {
         self.diags.push(Diagnostic::warning(
             "line-not-understood",
             format!("{what}; the line was skipped"),
-            Span::line(t.line),
+            t.span(),
         ));
     }
 
-    fn token(&mut self, t: Token, next_number: Option<&str>) {
+    /// A table line that no position can take: its content is lost, which
+    /// is an error, not a warning.
+    fn lost_row(&mut self, t: &Token, what: &str) {
+        self.skip(t, SkipReason::Unrecognized);
+        self.diags.push(Diagnostic::error(
+            "table-row-lost",
+            format!("{what}; its cells are not in the result"),
+            t.span(),
+        ));
+    }
+
+    fn token(&mut self, t: Token, next_number: Option<&str>, body_follows: bool) {
+        let span = t.span();
         match t.kind {
-            Kind::TableRow(cells) if self.pos.is_some() => {
+            Kind::TableRow(row) => {
                 self.duty = None;
-                self.row(t.line, cells);
+                let t = Token {
+                    kind: Kind::Markup,
+                    ..t
+                };
+                self.row(&t, row);
             }
-            _ => self.dispatch(&t, next_number),
+            _ => self.dispatch(&t, next_number, body_follows),
         }
         // Whatever the line was, if a position is still open it is part of it.
         if let Some(p) = &mut self.pos {
-            p.span = p.span.join(Span::line(t.line));
+            p.span = p.span.join(span);
         }
     }
 
-    fn dispatch(&mut self, t: &Token, next_number: Option<&str>) {
+    fn dispatch(&mut self, t: &Token, next_number: Option<&str>, body_follows: bool) {
         match &t.kind {
             Kind::Heading {
-                text,
+                number,
+                rest,
+                label: true,
+                ..
+            } => self.position_heading(t, number.as_deref().unwrap_or(""), rest),
+            Kind::Heading {
                 number: Some(number),
                 rest,
+                ..
             } => {
                 let nested = next_number.is_some_and(|n| n.starts_with(&format!("{number}.")));
-                let _ = text;
                 if nested {
                     self.unit_heading(t, number, rest);
                 } else {
@@ -145,13 +228,13 @@ impl Builder {
             }
             Kind::Heading {
                 text, number: None, ..
-            } => self.plain_heading(t, text),
+            } => self.plain_heading(t, text, body_follows),
             Kind::DutyLabel { duty, rest } => {
                 if self.pos.is_none() {
                     return self.unrecognized(t, "a Tugas/Fungsi label outside any position");
                 }
                 self.duty = Some(*duty);
-                self.columns = None;
+                self.stale = true;
                 if rest.is_empty() {
                     self.skip(t, SkipReason::DutyLabel);
                 } else {
@@ -167,23 +250,29 @@ impl Builder {
                     self.unrecognized(t, "text outside any Tugas/Fungsi list or table");
                 }
             }
-            Kind::TableHeader(roles) => {
-                if self.pos.is_none() {
-                    return self.unrecognized(t, "a table header outside any position");
+            Kind::TableHeader(columns) => {
+                let matrix = columns.iter().any(|c| c.role == Some(Role::Jabatan));
+                if self.pos.is_none() && !matrix {
+                    return self.lost_row(t, "a table header outside any position");
                 }
                 self.duty = None;
                 self.skip(t, SkipReason::TableHeader);
-                self.columns = Some(roles.clone());
+                self.columns = Some(name_columns(columns.clone()));
+                self.stale = false;
+                self.rows_since_header = 0;
+                if !matrix {
+                    self.header_in_position.get_or_insert(t.span());
+                }
             }
-            // Rows inside a position are taken by `token`.
-            Kind::TableRow(_) => self.unrecognized(t, "a table row outside any position"),
+            // Rows are taken by `token`.
+            Kind::TableRow(_) => {}
             Kind::Separator => self.skip(t, SkipReason::Separator),
             Kind::EmptyRow => self.skip(t, SkipReason::EmptyRow),
             Kind::Markup => self.skip(t, SkipReason::Markup),
         }
     }
 
-    fn plain_heading(&mut self, t: &Token, text: &str) {
+    fn plain_heading(&mut self, t: &Token, text: &str, body_follows: bool) {
         let words = vocab::words(text);
         let banner = vocab::banner(&words);
         let is_title = !self.seen_position
@@ -225,6 +314,11 @@ impl Builder {
                 );
                 self.in_banner = true;
                 self.skip(t, SkipReason::GroupBanner);
+            }
+            // An unnumbered heading right above a Tugas label or a table:
+            // a position without a number.
+            None if body_follows && !(self.pos.is_some() && self.duty.is_some()) => {
+                self.position_heading(t, "", text)
             }
             None if self.in_banner => {
                 // The agency's full name under the kind line.
@@ -300,8 +394,8 @@ impl Builder {
             number: number.to_string(),
             title,
             unit,
-            span: Span::line(t.line),
-            heading: Span::line(t.line),
+            span: t.span(),
+            heading: t.span(),
             tugas: Vec::new(),
             fungsi: Vec::new(),
             indicators: Vec::new(),
@@ -319,6 +413,16 @@ impl Builder {
             Duty::Tugas => &mut pos.tugas,
             Duty::Fungsi => &mut pos.fungsi,
         };
+        let inline = inline_items(text);
+        if inline.len() > 1 {
+            for body in inline {
+                items.push(Item {
+                    text: body.to_string(),
+                    span: Span::line(t.line),
+                });
+            }
+            return;
+        }
         let marker = marker_len(text);
         let body = marker.map_or(text, |m| &text[m..]).trim();
         match items.last_mut() {
@@ -334,37 +438,64 @@ impl Builder {
         }
     }
 
-    fn row(&mut self, line: u32, cells: Vec<String>) {
-        let roles: Vec<Option<Role>> = match &self.columns {
-            Some(c) => c.clone(),
-            None => {
-                let numbered = cells.len() >= 5
-                    && cells[0]
-                        .trim_end_matches('.')
-                        .chars()
-                        .all(|c| c.is_ascii_digit())
-                    && !cells[0].is_empty();
-                let assumed: Vec<Option<Role>> = if numbered {
-                    FIVE.iter().copied().map(Some).collect()
-                } else {
-                    FOUR.iter().copied().map(Some).collect()
-                };
-                self.diags.push(Diagnostic::warning(
-                    "table-without-header",
-                    format!(
-                        "a table row before any header row; {} columns assumed",
-                        assumed.len()
-                    ),
-                    Span::line(line),
-                ));
-                self.columns = Some(assumed.clone());
-                assumed
+    /// The columns for a row: the table's header, an earlier table's
+    /// header of the same width, or the four or five columns a headerless
+    /// table usually has.
+    fn columns_for(&mut self, t: &Token, cells: &[String]) -> Vec<Column> {
+        if let Some(c) = &self.columns {
+            if !self.stale {
+                return c.clone();
             }
-        };
-        if cells.len() != roles.len() {
+            if c.len() == cells.len() {
+                self.diags.push(Diagnostic::note(
+                    "header-reused",
+                    "a table without a header row; the columns of the table before it are used",
+                    t.span(),
+                ));
+                self.stale = false;
+                return c.clone();
+            }
+        }
+        let numbered = cells.len() >= 5
+            && cells[0]
+                .trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && !cells[0].is_empty();
+        let assumed: &[Role] = if numbered { &FIVE } else { &FOUR };
+        self.diags.push(Diagnostic::warning(
+            "table-without-header",
+            format!(
+                "a table row before any header row; {} columns assumed",
+                assumed.len()
+            ),
+            t.span(),
+        ));
+        let columns: Vec<Column> = assumed
+            .iter()
+            .map(|r| Column {
+                role: Some(*r),
+                name: String::new(),
+                text: String::new(),
+            })
+            .collect();
+        self.columns = Some(columns.clone());
+        self.stale = false;
+        columns
+    }
+
+    fn row(&mut self, t: &Token, row: TableRow) {
+        let columns = self.columns_for(t, &row.cells);
+        self.rows_since_header += 1;
+        if self.rows_since_header == 1 && cells::is_numbering(&row.cells) {
+            // "(1) (2) (3)" under the header: part of the header.
+            return self.skip(t, SkipReason::TableHeader);
+        }
+        let n_cells = row.cells.len();
+        if n_cells != columns.len() {
             // More cells than columns: the extra text is kept in the last
             // column, but the row is no longer trustworthy.
-            let make = if cells.len() > roles.len() {
+            let make = if n_cells > columns.len() {
                 Diagnostic::error
             } else {
                 Diagnostic::warning
@@ -373,98 +504,169 @@ impl Builder {
                 "cell-count",
                 format!(
                     "the row has {} cells but the header has {}",
-                    cells.len(),
-                    roles.len()
+                    n_cells,
+                    columns.len()
                 ),
-                Span::line(line),
+                t.span(),
             ));
         }
-        let n_cells = cells.len();
-        let mut row = RowCells::default();
-        for (i, cell) in cells.into_iter().enumerate() {
-            let role = match roles.get(i) {
-                Some(r) => *r,
-                None => roles.last().copied().flatten(),
-            };
-            row.put(role, cell);
+        let last_empty = row.cells.last().is_none_or(String::is_empty);
+        let any_spanned = !row.spanned.is_empty();
+        let mut cells = RowCells::default();
+        for (i, cell) in row.cells.into_iter().enumerate() {
+            let column = columns.get(i).or(columns.last());
+            let role = column.and_then(|c| c.role);
+            let spanned = row.spanned.get(i).copied().unwrap_or(false);
+            match role {
+                Some(Role::Extra) => {
+                    let name = column.map_or("", |c| c.name.as_str());
+                    cells.put_extra(name, cell);
+                }
+                Some(Role::Jabatan) => {
+                    cells.jabatan_spanned = spanned;
+                    cells.put(role, cell);
+                }
+                Some(Role::Sasaran) => {
+                    cells.sasaran_spanned |= spanned;
+                    cells.put(role, cell);
+                }
+                _ => cells.put(role, cell),
+            }
         }
+        let matrix = columns.iter().any(|c| c.role == Some(Role::Jabatan));
+        if matrix && !cells.jabatan.is_empty() && !cells.jabatan_spanned {
+            self.matrix_position(t, &cells.jabatan);
+        }
+        if self.pos.is_none() {
+            let what = if matrix {
+                "a row of the JABATAN table before any JABATAN cell names a position"
+            } else {
+                "a table row outside any position"
+            };
+            return self.lost_row(t, what);
+        }
+        let present = Present::of(&columns);
         let Some(pos) = &mut self.pos else { return };
-        let last_role = roles
-            .iter()
-            .rev()
-            .find_map(|r| *r)
-            .unwrap_or(Role::SumberData);
         // A page break splits a row into a top line and a line holding only
         // the rest of the cells that overflowed. The rest never carries the
         // last column (SUMBER DATA is short and fits on the first page), nor
         // the start of an indicator ("Jumlah ...", "Persentase ..."): an
         // INDIKATOR cell that opens with a measure word starts a new row,
-        // even if its SUMBER DATA cell is empty.
-        let starts_indicator = Measure::from_indikator(&row.indikator) != Measure::Other;
-        let continuation = n_cells >= roles.len()
-            && row.get(last_role).is_empty()
-            && row.number.is_empty()
+        // even if its SUMBER DATA cell is empty. A cell a span covers
+        // belongs to a row of its own.
+        let starts_indicator = Measure::from_indikator(&cells.indikator) != Measure::Other;
+        let new_position = matrix && pos.indicators.is_empty();
+        let continuation = n_cells >= columns.len()
+            && last_empty
+            && cells.number.is_empty()
             && !starts_indicator
+            && !any_spanned
+            && !new_position
             && !pos.indicators.is_empty();
         if continuation {
             if let Some(prev) = pos.indicators.last_mut() {
                 let from = prev.span.first;
-                append(&mut prev.sasaran, &row.sasaran);
-                append(&mut prev.indikator, &row.indikator);
-                append(&mut prev.formulasi, &row.formulasi);
-                append(&mut prev.sumber_data, &row.sumber_data);
-                prev.span = prev.span.join(Span::line(line));
-                prev.continuation_lines.push(line);
+                append(&mut prev.sasaran, &cells.sasaran);
+                append(&mut prev.indikator, &cells.indikator);
+                append(&mut prev.formulasi, &cells.formulasi);
+                append(&mut prev.sumber_data, &cells.sumber_data);
+                for (name, value) in cells.extra {
+                    match prev.extra.0.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, v)) => append(v, &value),
+                        None => prev.extra.0.push((name, value)),
+                    }
+                }
+                prev.span = prev.span.join(t.span());
+                prev.continuation_lines.extend(t.line..=t.last);
                 self.diags.push(Diagnostic::note(
                     "row-merged",
                     format!("this line continues the row that starts on line {from} (a page break); merged into it"),
-                    Span::line(line),
+                    t.span(),
                 ));
             }
             return;
         }
-        let mut sasaran_filled = false;
-        if row.sasaran.is_empty() {
+        let mut sasaran_filled = cells.sasaran_spanned && !cells.sasaran.is_empty();
+        if cells.sasaran.is_empty() {
             if let Some(prev) = pos.indicators.last() {
-                row.sasaran = prev.sasaran.clone();
+                cells.sasaran = prev.sasaran.clone();
                 sasaran_filled = true;
             }
         }
         pos.indicators.push(Indicator {
-            number: (!row.number.is_empty()).then(|| row.number.trim_end_matches('.').to_string()),
-            sasaran: row.sasaran,
-            indikator: row.indikator,
-            formulasi: row.formulasi,
-            sumber_data: row.sumber_data,
+            number: (!cells.number.is_empty())
+                .then(|| cells.number.trim_end_matches('.').to_string()),
+            sasaran: cells.sasaran,
+            indikator: cells.indikator,
+            formulasi: cells.formulasi,
+            sumber_data: cells.sumber_data,
+            extra: Extras(cells.extra),
             measure: Measure::Other,
             formula: None,
+            target: None,
             sasaran_filled,
-            span: Span::line(line),
+            span: t.span(),
             continuation_lines: Vec::new(),
         });
+        self.present.push(present);
+    }
+
+    /// A JABATAN cell of a matrix table opens a position of the open group.
+    fn matrix_position(&mut self, t: &Token, cell: &str) {
+        self.close_position();
+        // The matrix's columns go on to the next position.
+        self.stale = false;
+        let kind = self.ensure_group(t.line);
+        let title = heading_title(cell);
+        self.pos = Some(Position {
+            id: self.ids.next(kind, &title),
+            number: String::new(),
+            title,
+            unit: None,
+            span: t.span(),
+            heading: t.span(),
+            tugas: Vec::new(),
+            fungsi: Vec::new(),
+            indicators: Vec::new(),
+        });
+        self.seen_position = true;
+        self.in_banner = false;
+        self.intro = None;
     }
 
     fn close_position(&mut self) {
         self.duty = None;
-        self.columns = None;
+        self.stale = true;
+        let header = self.header_in_position.take();
+        let present = std::mem::take(&mut self.present);
         let Some(mut p) = self.pos.take() else { return };
-        if p.indicators.is_empty() {
+        if let (Some(h), true) = (header, p.indicators.is_empty()) {
+            self.diags.push(Diagnostic::error(
+                "table-without-rows",
+                format!(
+                    "position {} {} has a table header but no row was read from its table",
+                    p.number, p.title
+                ),
+                h,
+            ));
+        } else if p.indicators.is_empty() {
             self.diags.push(Diagnostic::warning(
                 "no-indicators",
                 format!("position {} {} has no indicator rows", p.number, p.title),
                 p.heading,
             ));
         }
-        for i in &mut p.indicators {
+        for (i, has) in p.indicators.iter_mut().zip(present) {
             i.measure = Measure::from_indikator(&i.indikator);
             i.formula = Formula::read(&i.formulasi).map(Box::new);
-            for (name, value) in [
-                ("SASARAN", &i.sasaran),
-                ("INDIKATOR KINERJA", &i.indikator),
-                ("FORMULASI", &i.formulasi),
-                ("SUMBER DATA", &i.sumber_data),
+            i.target = target_of(&i.extra).map(Box::new);
+            for (name, value, column) in [
+                ("SASARAN", &i.sasaran, has.sasaran),
+                ("INDIKATOR KINERJA", &i.indikator, true),
+                ("FORMULASI", &i.formulasi, has.formulasi),
+                ("SUMBER DATA", &i.sumber_data, has.sumber_data),
             ] {
-                if value.is_empty() {
+                if value.is_empty() && column {
                     // A row without an indicator is broken; other empty
                     // cells are gaps worth a look.
                     let make = if name == "INDIKATOR KINERJA" {
@@ -504,6 +706,34 @@ impl Builder {
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         self.close_position();
         self.close_group();
+        let positions = self
+            .doc
+            .groups
+            .iter()
+            .map(|g| g.positions.len())
+            .sum::<usize>();
+        let rows = self
+            .doc
+            .groups
+            .iter()
+            .flat_map(|g| &g.positions)
+            .map(|p| p.indicators.len())
+            .sum::<usize>();
+        if positions > 0 && rows == 0 {
+            let first = self
+                .doc
+                .groups
+                .iter()
+                .flat_map(|g| &g.positions)
+                .map(|p| p.heading)
+                .next()
+                .unwrap_or(Span::line(1));
+            self.diags.push(Diagnostic::error(
+                "no-rows",
+                format!("{positions} position(s) found but no indicator row in any of them: the tables could not be read"),
+                first,
+            ));
+        }
         if self.doc.region.is_none() {
             self.doc.region = self.doc.agency_name.as_deref().and_then(meta::region);
         }
@@ -538,20 +768,25 @@ fn append(field: &mut String, more: &str) {
 #[derive(Default)]
 struct RowCells {
     number: String,
+    jabatan: String,
+    jabatan_spanned: bool,
     sasaran: String,
+    sasaran_spanned: bool,
     indikator: String,
     formulasi: String,
     sumber_data: String,
+    extra: Vec<(String, String)>,
 }
 
 impl RowCells {
     fn put(&mut self, role: Option<Role>, cell: String) {
         let field = match role {
             Some(Role::Number) => &mut self.number,
+            Some(Role::Jabatan) => &mut self.jabatan,
             Some(Role::Sasaran) => &mut self.sasaran,
             Some(Role::Indikator) => &mut self.indikator,
             Some(Role::Formulasi) => &mut self.formulasi,
-            Some(Role::SumberData) | None => &mut self.sumber_data,
+            Some(Role::SumberData) | Some(Role::Extra) | None => &mut self.sumber_data,
         };
         if field.is_empty() {
             *field = cell;
@@ -560,15 +795,83 @@ impl RowCells {
         }
     }
 
-    fn get(&self, role: Role) -> &str {
-        match role {
-            Role::Number => &self.number,
-            Role::Sasaran => &self.sasaran,
-            Role::Indikator => &self.indikator,
-            Role::Formulasi => &self.formulasi,
-            Role::SumberData => &self.sumber_data,
+    fn put_extra(&mut self, name: &str, cell: String) {
+        match self.extra.iter_mut().find(|(n, _)| n == name) {
+            Some((_, v)) => append(v, &cell),
+            None => self.extra.push((name.to_string(), cell)),
         }
     }
+}
+
+/// Gives every extra column a name of its own: an empty name becomes
+/// `KOLOM n`, a repeated one gets ` 2`, ` 3`.
+fn name_columns(mut columns: Vec<Column>) -> Vec<Column> {
+    let mut seen: Vec<String> = Vec::new();
+    for (i, c) in columns.iter_mut().enumerate() {
+        if c.role != Some(Role::Extra) {
+            continue;
+        }
+        if c.name.is_empty() {
+            c.name = format!("KOLOM {}", i + 1);
+        }
+        let base = c.name.clone();
+        let mut n = 1;
+        while seen.contains(&c.name) {
+            n += 1;
+            c.name = format!("{base} {n}");
+        }
+        seen.push(c.name.clone());
+    }
+    columns
+}
+
+/// The typed reading of a row's TARGET column, with SATUAN for its unit.
+fn target_of(extra: &Extras) -> Option<Target> {
+    let starts = |prefix: &str| {
+        extra
+            .iter()
+            .find(|(n, _)| n.starts_with(prefix))
+            .map(|(_, v)| v)
+    };
+    Target::read(starts("TARGET")?, starts("SATUAN"))
+}
+
+/// The items of a duty written inline on one line, `a. x; b. y; c. z`:
+/// split at each next letter (`b.`, `c.`, ...) that follows a space or
+/// `;`. One item (no split) when the text does not start with `a.`/`a)`
+/// or has no `b.`.
+fn inline_items(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let is_marker = |at: usize, letter: u8| {
+        b.get(at) == Some(&letter)
+            && matches!(b.get(at + 1), Some(b'.' | b')'))
+            && b.get(at + 2).is_some_and(u8::is_ascii_whitespace)
+    };
+    if !(is_marker(0, b'a') || is_marker(0, b'A')) {
+        return vec![text];
+    }
+    let upper = b[0] == b'A';
+    let mut cuts = vec![0usize];
+    let mut letter = if upper { b'B' } else { b'b' };
+    let mut i = 3;
+    while i < b.len() {
+        let after_gap = b[i - 1] == b' ' || b[i - 1] == b';' || b[i - 1] == b'\t';
+        if after_gap && is_marker(i, letter) {
+            cuts.push(i);
+            letter += 1;
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    if cuts.len() < 2 {
+        return vec![text];
+    }
+    cuts.push(b.len());
+    cuts.windows(2)
+        .map(|w| text[w[0] + 3..w[1]].trim())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -586,6 +889,22 @@ mod tests {
         assert_eq!(marker_len("a.teks"), None);
         assert_eq!(marker_len("-teks"), None);
         assert_eq!(marker_len("teks"), None);
+    }
+
+    #[test]
+    fn inline_lettered_items() {
+        assert_eq!(
+            inline_items("a. menyusun rencana; b. melaksanakan pelayanan; c. melaporkan."),
+            vec![
+                "menyusun rencana;",
+                "melaksanakan pelayanan;",
+                "melaporkan."
+            ]
+        );
+        assert_eq!(inline_items("a. satu hal saja"), vec!["a. satu hal saja"]);
+        assert_eq!(inline_items("menyusun a. b. c."), vec!["menyusun a. b. c."]);
+        // Letters out of order are text.
+        assert_eq!(inline_items("a. x c. y"), vec!["a. x c. y"]);
     }
 
     #[test]

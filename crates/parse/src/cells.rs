@@ -1,5 +1,5 @@
-//! Tab-delimited table lines: splitting, cell cleaning, and recognizing
-//! header and separator rows.
+//! Table cells of every dialect: tab splitting, cell cleaning, and
+//! recognizing header, numbering and separator rows.
 
 use crate::vocab::{self, Role};
 
@@ -198,27 +198,81 @@ pub fn is_separator(cells: &[String]) -> bool {
         })
 }
 
-/// If the row is a table header, the role of each of its cells.
-pub fn header_roles(cells: &[String]) -> Option<Vec<Option<Role>>> {
-    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
-    if filled.len() < 3 || filled.iter().any(|c| c.chars().count() > 60) {
+/// One column of a table header: its role and its name as the header
+/// writes it (upper case, a trailing `:` or `.` dropped), which names an
+/// extra column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The role; `None` for an empty header cell.
+    pub role: Option<Role>,
+    /// The column's name.
+    pub name: String,
+    /// The header cell as written (cleaned), which a skipped line keeps.
+    pub text: String,
+}
+
+/// If the row is a table header, its columns. Every filled cell must name
+/// a column (`columns.tsv`) and one of them SASARAN, INDIKATOR or JABATAN;
+/// a row the dialect marks as a header (`head`) may also have cells that
+/// name nothing, kept as extra columns, when two cells name core columns.
+pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
+    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+    if filled < 2 || cells.iter().any(|c| c.chars().count() > 60) {
         return None;
     }
-    // Every filled cell must name a column: stop at the first that does
-    // not (the first cell of an ordinary row, as a rule).
-    let mut roles: Vec<Option<Role>> = Vec::with_capacity(cells.len());
+    let mut columns: Vec<Column> = Vec::with_capacity(cells.len());
+    let mut unknown = 0;
+    let mut core = 0;
     for c in cells {
         let role = if c.is_empty() {
             None
         } else {
-            Some(vocab::column_role(c)?)
+            match vocab::column_role(c) {
+                Some(r) => {
+                    core += usize::from(r.is_core());
+                    Some(r)
+                }
+                None if head && c.split_whitespace().count() <= 5 => {
+                    unknown += 1;
+                    Some(Role::Extra)
+                }
+                // Stop at the first cell that names nothing: the first
+                // cell of an ordinary row, as a rule.
+                None => return None,
+            }
         };
-        roles.push(role);
+        columns.push(Column {
+            role,
+            name: column_name(c),
+            text: c.clone(),
+        });
     }
-    let has_core = roles
-        .iter()
-        .any(|r| matches!(r, Some(Role::Sasaran) | Some(Role::Indikator)));
-    has_core.then_some(roles)
+    let has_key = columns.iter().any(|c| {
+        matches!(
+            c.role,
+            Some(Role::Sasaran) | Some(Role::Indikator) | Some(Role::Jabatan)
+        )
+    });
+    (has_key && (unknown == 0 || core >= 2) && filled >= 3.min(cells.len())).then_some(columns)
+}
+
+/// The name of a header cell: upper case, a trailing `:` or `.` dropped.
+fn column_name(cell: &str) -> String {
+    cell.trim_end_matches([':', '.', ' ']).to_uppercase()
+}
+
+/// A numbering row under a header, `(1) (2) (3)` or `1 2 3`: every filled
+/// cell is the next number, from 1, and there are at least three.
+pub fn is_numbering(cells: &[String]) -> bool {
+    let mut n = 0u32;
+    for c in cells.iter().filter(|c| !c.is_empty()) {
+        let digits = c.trim_start_matches('(').trim_end_matches([')', '.']);
+        match digits.parse::<u32>() {
+            Ok(v) if v == n + 1 && digits.len() <= 2 => n = v,
+            _ => return false,
+        }
+    }
+    n >= 3
 }
 
 #[cfg(test)]
@@ -261,10 +315,16 @@ mod tests {
         assert!(is_separator(&split("------------\t--\t--\t--")));
         assert!(!is_separator(&split("\t\t\t")));
         assert!(!is_separator(&split("-\tJumlah\t\t")));
-        let h = header_roles(&split(
-            "NO.\tSASARAN\tINDIKATOR KINERJA\tPENJELASAN/FORMULASI PENGHITUNGAN\tSUMBER DATA",
-        ))
-        .unwrap();
+        let h: Vec<Option<Role>> = header_columns(
+            &split(
+                "NO.\tSASARAN\tINDIKATOR KINERJA\tPENJELASAN/FORMULASI PENGHITUNGAN\tSUMBER DATA",
+            ),
+            false,
+        )
+        .unwrap()
+        .into_iter()
+        .map(|c| c.role)
+        .collect();
         assert_eq!(
             h,
             vec![
@@ -275,9 +335,28 @@ mod tests {
                 Some(Role::SumberData)
             ]
         );
-        assert!(header_roles(&split(
-            "Meningkatnya Sasaran\tJumlah\tJumlah\tLaporan Kinerja"
-        ))
+        assert!(header_columns(
+            &split("Meningkatnya Sasaran\tJumlah\tJumlah\tLaporan Kinerja"),
+            false
+        )
         .is_none());
+        // A header with extra columns, known and (in a marked header) not.
+        let h = header_columns(
+            &split("SASARAN KINERJA\tINDIKATOR KINERJA INDIVIDU\tSatuan:\tTARGET\tSUMBER DATA"),
+            false,
+        )
+        .unwrap();
+        assert_eq!(h[2].role, Some(Role::Extra));
+        assert_eq!(h[2].name, "SATUAN");
+        let cells = split("SASARAN\tINDIKATOR\tUKURAN KEBERHASILAN");
+        assert!(header_columns(&cells, false).is_none());
+        assert_eq!(
+            header_columns(&cells, true).unwrap()[2].role,
+            Some(Role::Extra)
+        );
+        assert!(is_numbering(&split("(1)\t(2)\t(3)\t(4)")));
+        assert!(is_numbering(&split("1\t2\t3")));
+        assert!(!is_numbering(&split("1.\tJumlah\t3")));
+        assert!(!is_numbering(&split("(1)\t(2)")));
     }
 }

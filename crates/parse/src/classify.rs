@@ -2,8 +2,10 @@
 //! belongs.
 
 use crate::blocks::{BlockKind, Line};
-use crate::cells;
-use crate::vocab::Role;
+use crate::cells::{self, Column};
+use crate::tables::{Dialect, RawTable};
+use crate::vocab::{self, Banner};
+use iki_model::{Diagnostic, Span};
 
 /// Which duty list a label opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +26,11 @@ pub enum Kind {
         text: String,
         /// Leading number, without its trailing dot.
         number: Option<String>,
-        /// The text after the number.
+        /// The text after the number (after the label, for a label).
         rest: String,
+        /// The line is a position label, `JABATAN : ...` or `Nama Jabatan
+        /// : ...`: a position whatever its form.
+        label: bool,
     },
     /// "Tugas :" or "Fungsi :" with whatever follows on the line.
     DutyLabel {
@@ -41,10 +46,10 @@ pub enum Kind {
         /// The line starts a list item.
         item_start: bool,
     },
-    /// A table header row with the role of each cell.
-    TableHeader(Vec<Option<Role>>),
+    /// A table header row with its columns.
+    TableHeader(Vec<Column>),
     /// A table row's cleaned cells.
-    TableRow(Vec<String>),
+    TableRow(TableRow),
     /// A separator row or thematic break.
     Separator,
     /// A table row with only empty cells.
@@ -53,15 +58,49 @@ pub enum Kind {
     Markup,
 }
 
-/// A classified line.
+/// The cells of a table row, from any dialect.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableRow {
+    /// Cleaned cells, one per column.
+    pub cells: Vec<String>,
+    /// Which cells a `rowspan` or `colspan` covers (empty: none).
+    pub spanned: Vec<bool>,
+    /// The dialect marks the row as a header; its words said otherwise.
+    pub head: bool,
+}
+
+/// A classified line, or a table row spread over several lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
-    /// 1-based line number.
+    /// 1-based line number (the first, for a row over several lines).
     pub line: u32,
+    /// The last line (equal to `line` for a one-line token).
+    pub last: u32,
     /// The line as written, trimmed.
     pub raw: &'a str,
+    /// The other lines of a multi-line token, as written, trimmed.
+    pub tail: Vec<&'a str>,
     /// What it is.
     pub kind: Kind,
+}
+
+impl Token<'_> {
+    /// The token's lines.
+    pub fn span(&self) -> Span {
+        Span::new(self.line, self.last)
+    }
+}
+
+/// What `classify` found: the tokens, the table dialects it read, and
+/// what it has to say about the tables.
+pub struct Classified<'a> {
+    /// Tokens in source order.
+    pub tokens: Vec<Token<'a>>,
+    /// Dialects of the tables that gave a header or a row, in
+    /// [`Dialect`] order.
+    pub dialects: Vec<Dialect>,
+    /// Errors about table blocks that gave no row.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// `word` at the start of `s`, any ASCII case: what follows it.
@@ -122,17 +161,139 @@ fn leading_number(s: &str) -> Option<(&str, &str)> {
     (rest.len() < after.len() && !rest.is_empty()).then(|| (&s[..end], rest))
 }
 
-/// Classifies every non-blank line.
-pub fn classify<'a>(lines: &[Line<'a>]) -> Vec<Token<'a>> {
-    lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .map(|l| Token {
-            line: l.number,
-            raw: l.raw.trim(),
-            kind: kind_of(l),
-        })
-        .collect()
+/// A position label: `[nama] jabatan :` (any case) and the title after it.
+fn position_label(s: &str) -> Option<&str> {
+    let mut t = s;
+    if let Some(after) = strip_word(t, "nama") {
+        if after.starts_with(char::is_whitespace) {
+            t = after.trim_start();
+        }
+    }
+    let after = strip_word(t, "jabatan")?.trim_start();
+    let title = after.strip_prefix(':')?.trim();
+    (!title.is_empty()).then_some(title)
+}
+
+/// Classifies every non-blank line of the tab and markdown layers, and
+/// takes the rows of `tables` (each table with its dialect) in place of
+/// their lines.
+pub fn classify<'a>(lines: &[Line<'a>], mut tables: Vec<(Dialect, RawTable)>) -> Classified<'a> {
+    tables.sort_by_key(|(_, t)| t.first);
+    // Blocks never overlap: a later block that starts inside an earlier
+    // one is left to the line layer.
+    let mut kept: Vec<(Dialect, RawTable)> = Vec::with_capacity(tables.len());
+    for t in tables {
+        if kept.last().is_none_or(|(_, k)| t.1.first > k.last) {
+            kept.push(t);
+        }
+    }
+    let mut out = Classified {
+        tokens: Vec::with_capacity(lines.len()),
+        dialects: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut seen = [false; 4];
+    let index = |d: Dialect| d as usize;
+    let raw_of = |n: u32| {
+        lines
+            .get(n.saturating_sub(1) as usize)
+            .map_or("", |l| l.raw.trim())
+    };
+    let mut blocks = kept.into_iter().peekable();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        if let Some((dialect, table)) = blocks.next_if(|(_, t)| t.first <= l.number) {
+            let last = table.last;
+            let mut rows_read = 0;
+            let mut block: Vec<Token<'a>> = Vec::new();
+            for row in table.rows {
+                let cells: Vec<String> = row.cells.iter().map(|c| cells::clean(&c.text)).collect();
+                let spanned: Vec<bool> = if row.cells.iter().any(|c| c.spanned) {
+                    row.cells.iter().map(|c| c.spanned).collect()
+                } else {
+                    Vec::new()
+                };
+                let kind = table_kind(TableRow {
+                    cells,
+                    spanned,
+                    head: row.head,
+                });
+                if matches!(kind, Kind::TableRow(_) | Kind::TableHeader(_)) {
+                    rows_read += 1;
+                }
+                block.push(Token {
+                    line: row.first,
+                    last: row.last.max(row.first),
+                    raw: raw_of(row.first),
+                    tail: (row.first + 1..=row.last).map(raw_of).collect(),
+                    kind,
+                });
+            }
+            for (n, separator) in table.other {
+                block.push(Token {
+                    line: n,
+                    last: n,
+                    raw: raw_of(n),
+                    tail: Vec::new(),
+                    kind: if separator {
+                        Kind::Separator
+                    } else {
+                        Kind::Markup
+                    },
+                });
+            }
+            // A reader that missed a line of its block leaves it to the
+            // line layer: nothing is dropped.
+            let claimed: std::collections::BTreeSet<u32> =
+                block.iter().flat_map(|t| t.line..=t.last).collect();
+            while i < lines.len() && lines[i].number <= last {
+                let l = &lines[i];
+                if !l.is_blank() && !claimed.contains(&l.number) {
+                    block.push(line_token(l));
+                }
+                i += 1;
+            }
+            block.sort_by_key(|t| t.line);
+            if rows_read > 0 {
+                seen[index(dialect)] = true;
+            } else {
+                out.diagnostics.push(Diagnostic::error(
+                    "table-unread",
+                    format!(
+                        "this {} table gave no header and no row: its content could not be read",
+                        dialect.as_str()
+                    ),
+                    Span::new(table.first, last),
+                ));
+            }
+            out.tokens.append(&mut block);
+            continue;
+        }
+        if !l.is_blank() {
+            let t = line_token(l);
+            if matches!(t.kind, Kind::TableRow(_) | Kind::TableHeader(_)) {
+                seen[index(Dialect::Tab)] = true;
+            }
+            out.tokens.push(t);
+        }
+        i += 1;
+    }
+    out.dialects = [Dialect::Tab, Dialect::Pipe, Dialect::Html, Dialect::Grid]
+        .into_iter()
+        .filter(|d| seen[index(*d)])
+        .collect();
+    out
+}
+
+fn line_token<'a>(l: &Line<'a>) -> Token<'a> {
+    Token {
+        line: l.number,
+        last: l.number,
+        raw: l.raw.trim(),
+        tail: Vec::new(),
+        kind: kind_of(l),
+    }
 }
 
 impl Token<'_> {
@@ -147,9 +308,14 @@ impl Token<'_> {
                 let plain = cells::clean(&self.raw.replace('*', " "));
                 plain.trim_start_matches(['-', '+', ' ']).to_string()
             }
-            Kind::TableRow(_) | Kind::TableHeader(_) | Kind::EmptyRow => {
-                cells::split(self.raw).join("\t")
-            }
+            Kind::TableRow(r) => r.cells.join("\t"),
+            Kind::TableHeader(c) => c
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\t"),
+            Kind::EmptyRow if self.raw.contains('\t') => cells::split(self.raw).join("\t"),
+            Kind::EmptyRow => String::new(),
             Kind::Separator | Kind::Markup => self.raw.to_string(),
         }
     }
@@ -158,7 +324,11 @@ impl Token<'_> {
 fn kind_of(line: &Line) -> Kind {
     let is_heading = matches!(line.kind, BlockKind::Heading(_));
     if line.is_table_row() {
-        return table_kind(line.raw);
+        return table_kind(TableRow {
+            cells: cells::split(line.raw),
+            spanned: Vec::new(),
+            head: false,
+        });
     }
     match line.kind {
         BlockKind::Rule => return Kind::Separator,
@@ -196,6 +366,29 @@ fn kind_of(line: &Line) -> Kind {
     } else {
         None
     };
+    // A position label, numbered or not, in any style.
+    let labelled = position_label(numbered.map_or(plain.as_str(), |(_, rest)| rest));
+    if let Some(title) = labelled {
+        return Kind::Heading {
+            text: plain.clone(),
+            number: numbered.map(|(n, _)| n.to_string()),
+            rest: title.to_string(),
+            label: true,
+        };
+    }
+    // A banner by its form, in a heading, bold or all-capital line,
+    // numbered or not.
+    let capitals = !plain.chars().any(char::is_lowercase);
+    if (headingish || capitals)
+        && matches!(vocab::banner(&vocab::words(&plain)), Some(Banner::Kind(_)))
+    {
+        return Kind::Heading {
+            text: plain.clone(),
+            number: None,
+            rest: plain,
+            label: false,
+        };
+    }
     if let Some((number, rest)) = numbered {
         let rest = rest.trim().to_string();
         let says_jabatan = rest
@@ -207,6 +400,7 @@ fn kind_of(line: &Line) -> Kind {
                 text: plain.clone(),
                 number: Some(number.to_string()),
                 rest,
+                label: false,
             };
         }
     }
@@ -215,6 +409,7 @@ fn kind_of(line: &Line) -> Kind {
             text: plain.clone(),
             number: None,
             rest: plain,
+            label: false,
         };
     }
     Kind::Text {
@@ -223,16 +418,15 @@ fn kind_of(line: &Line) -> Kind {
     }
 }
 
-fn table_kind(raw: &str) -> Kind {
-    let cells = cells::split(raw);
-    if cells.iter().all(String::is_empty) {
+fn table_kind(row: TableRow) -> Kind {
+    if row.cells.iter().all(String::is_empty) {
         Kind::EmptyRow
-    } else if cells::is_separator(&cells) {
+    } else if cells::is_separator(&row.cells) {
         Kind::Separator
-    } else if let Some(roles) = cells::header_roles(&cells) {
-        Kind::TableHeader(roles)
+    } else if let Some(columns) = cells::header_columns(&row.cells, row.head) {
+        Kind::TableHeader(columns)
     } else {
-        Kind::TableRow(cells)
+        Kind::TableRow(row)
     }
 }
 
@@ -242,7 +436,8 @@ mod tests {
     use crate::blocks;
 
     fn kinds(src: &str) -> Vec<Kind> {
-        classify(&blocks::read(src))
+        classify(&blocks::read(src), Vec::new())
+            .tokens
             .into_iter()
             .map(|t| t.kind)
             .collect()
@@ -271,6 +466,33 @@ mod tests {
                 "{src}"
             );
         }
+        // Position labels, bold or not, numbered or not.
+        for src in [
+            "**JABATAN : SEKRETARIS**",
+            "Nama Jabatan : SEKRETARIS",
+            "**2. Nama Jabatan: SEKRETARIS**",
+        ] {
+            assert!(
+                matches!(&kinds(src)[0], Kind::Heading { rest, label: true, .. } if rest == "SEKRETARIS"),
+                "{src}"
+            );
+        }
+        // Banners by form; titles with a banner word are not banners.
+        assert!(matches!(
+            &kinds("**B. JABATAN ADMINISTRATOR**")[0],
+            Kind::Heading { number: None, .. }
+        ));
+        assert!(matches!(
+            &kinds("III. JABATAN PELAKSANA")[0],
+            Kind::Heading { number: None, .. }
+        ));
+        assert!(matches!(
+            &kinds("## 6. JABATAN PENGAWAS SEKOLAH")[0],
+            Kind::Heading {
+                number: Some(_),
+                ..
+            }
+        ));
         // A sentence that merely starts with the word is text.
         assert!(matches!(
             &kinds("- Fungsi pengawasan berjalan")[0],
@@ -324,15 +546,15 @@ mod tests {
     fn table_lines() {
         let k = kinds("SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\nA\tB\tC\tD\n---\t---\t--\t---\n\n\t\tPPPK\t\n\n\u{25A1}\t\t\t\n");
         assert!(matches!(k[0], Kind::TableHeader(_)));
-        assert_eq!(
-            k[1],
-            Kind::TableRow(vec!["A".into(), "B".into(), "C".into(), "D".into()])
-        );
+        let row = |cells: [&str; 4]| {
+            Kind::TableRow(TableRow {
+                cells: cells.iter().map(|c| c.to_string()).collect(),
+                ..TableRow::default()
+            })
+        };
+        assert_eq!(k[1], row(["A", "B", "C", "D"]));
         assert_eq!(k[2], Kind::Separator);
-        assert_eq!(
-            k[3],
-            Kind::TableRow(vec!["".into(), "".into(), "PPPK".into(), "".into()])
-        );
+        assert_eq!(k[3], row(["", "", "PPPK", ""]));
         assert_eq!(k[4], Kind::EmptyRow);
     }
 }

@@ -38,6 +38,7 @@ mod classify;
 pub mod decode;
 mod error;
 mod meta;
+mod tables;
 mod vocab;
 
 pub use error::ParseError;
@@ -67,12 +68,34 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
 
 /// Parses already decoded text (line breaks `\n`; `\r\n` is accepted too).
 pub fn parse_text(text: &str) -> Result<Parsed, ParseError> {
-    let lines = blocks::read(text);
-    let tokens = classify::classify(&lines);
+    let (lines, pipes) = blocks::read_with_tables(text);
+    let mut tables: Vec<(tables::Dialect, tables::RawTable)> = Vec::new();
+    for t in tables::pipe::read(&lines, &pipes) {
+        tables.push((tables::Dialect::Pipe, t));
+    }
+    // The HTML and grid readers look only where their marks are.
+    if memchr::memmem::find(text.as_bytes(), b"<table").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"<TABLE").is_some()
+        || text.contains("<Table")
+    {
+        for t in tables::html::read(text) {
+            tables.push((tables::Dialect::Html, t));
+        }
+    }
+    if memchr::memmem::find(text.as_bytes(), b"+-").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"+=").is_some()
+    {
+        for t in tables::grid::read(text) {
+            tables.push((tables::Dialect::Grid, t));
+        }
+    }
+    let classified = classify::classify(&lines, tables);
     // The tokens hold all the builder needs: the lines go before it runs.
     let line_count = lines.len() as u32;
     drop(lines);
-    let (document, mut diagnostics) = build::build(tokens);
+    let (mut document, mut diagnostics) = build::build(classified.tokens);
+    document.dialects = classified.dialects;
+    diagnostics.extend(classified.diagnostics);
     if document.groups.iter().all(|g| g.positions.is_empty()) {
         return Err(ParseError::NoPositions { lines: line_count });
     }

@@ -14,6 +14,8 @@ const REGIONS_TSV: &str = include_str!("../data/regions.tsv");
 pub enum Role {
     /// NO.
     Number,
+    /// JABATAN: the position, in an agency-wide matrix table.
+    Jabatan,
     /// SASARAN.
     Sasaran,
     /// INDIKATOR KINERJA.
@@ -22,6 +24,18 @@ pub enum Role {
     Formulasi,
     /// SUMBER DATA.
     SumberData,
+    /// Any other column: kept per row under its header text.
+    Extra,
+}
+
+impl Role {
+    /// The roles that make a row a header when two of them are named.
+    pub fn is_core(self) -> bool {
+        matches!(
+            self,
+            Role::Jabatan | Role::Sasaran | Role::Indikator | Role::Formulasi | Role::SumberData
+        )
+    }
 }
 
 /// What a banner phrase says about the group.
@@ -31,6 +45,14 @@ pub enum Banner {
     Kind(GroupKind),
     /// The line opens a banner but names no kind.
     Intro,
+}
+
+/// The other word lists of `groups.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Word {
+    Filler,
+    Trailer,
+    Agency,
 }
 
 fn records(tsv: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -48,82 +70,109 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `needle` (a sequence of words) occurs in `hay` as whole words.
-pub fn contains_words(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
-}
+type Phrases<T> = Vec<(T, Vec<String>)>;
 
-fn banners() -> &'static [(Banner, Vec<String>)] {
-    static T: OnceLock<Vec<(Banner, Vec<String>)>> = OnceLock::new();
+fn group_words() -> &'static (Phrases<Banner>, Phrases<Word>) {
+    static T: OnceLock<(Phrases<Banner>, Phrases<Word>)> = OnceLock::new();
     T.get_or_init(|| {
-        records(GROUPS_TSV)
-            .filter_map(|(kind, phrase)| {
-                let banner = if kind == "-" {
-                    Banner::Intro
-                } else {
-                    Banner::Kind(GroupKind::from_name(kind)?)
-                };
-                Some((banner, words(phrase)))
-            })
-            .collect()
+        let mut banners = Vec::new();
+        let mut others = Vec::new();
+        for (kind, phrase) in records(GROUPS_TSV) {
+            let w = words(phrase);
+            match kind {
+                "-" => banners.push((Banner::Intro, w)),
+                "filler" => others.push((Word::Filler, w)),
+                "trailer" => others.push((Word::Trailer, w)),
+                "agency" => others.push((Word::Agency, w)),
+                k => {
+                    if let Some(kind) = GroupKind::from_name(k) {
+                        banners.push((Banner::Kind(kind), w));
+                    }
+                }
+            }
+        }
+        (banners, others)
     })
 }
 
-/// The banner phrase an unnumbered heading line contains, if any. A line
-/// that names a kind wins over an intro phrase anywhere in the file.
-pub fn banner(line_words: &[String]) -> Option<Banner> {
-    let matching = || {
-        banners()
-            .iter()
-            .filter(|(_, phrase)| contains_words(line_words, phrase))
-    };
-    matching()
-        .find(|(b, _)| matches!(b, Banner::Kind(_)))
-        .or_else(|| matching().next())
-        .map(|(b, _)| *b)
+/// The longest phrase of `table` at the start of `w`, with its length.
+fn phrase_at<T: Copy>(table: &[(T, Vec<String>)], w: &[String]) -> Option<(T, usize)> {
+    table
+        .iter()
+        .filter(|(_, p)| !p.is_empty() && w.starts_with(p))
+        .max_by_key(|(_, p)| p.len())
+        .map(|(t, p)| (*t, p.len()))
 }
 
-fn columns() -> &'static [(Role, String)] {
-    static T: OnceLock<Vec<(Role, String)>> = OnceLock::new();
+/// Whether `w` is a single letter or a Roman numeral: a banner's
+/// enumerator ("A.", "III.").
+fn is_enumerator(w: &str) -> bool {
+    (w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        || (!w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+        || (w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The banner a heading line is, by its form (see `groups.tsv`): an
+/// optional enumerator, filler words, a kind's phrase, then only trailer or
+/// banner words, or an agency name. A line of only intro words ("INDIKATOR
+/// KINERJA INDIVIDU (IKI)") is [`Banner::Intro`].
+pub fn banner(line_words: &[String]) -> Option<Banner> {
+    let (banners, others) = group_words();
+    let mut w = line_words;
+    if w.len() > 1 && is_enumerator(&w[0]) {
+        w = &w[1..];
+    }
+    // A line of intro words only.
+    if let Some((Banner::Intro, n)) = phrase_at(banners, w) {
+        let rest = &w[n..];
+        if rest.is_empty() || rest.iter().all(|x| x == "IKI") {
+            return Some(Banner::Intro);
+        }
+    }
+    let mut kind = None;
+    while !w.is_empty() {
+        if let Some((Banner::Kind(k), n)) = phrase_at(banners, w) {
+            kind.get_or_insert(k);
+            w = &w[n..];
+            continue;
+        }
+        match phrase_at(others, w) {
+            Some((Word::Filler, n)) => w = &w[n..],
+            Some((Word::Trailer, n)) if kind.is_some() => w = &w[n..],
+            Some((Word::Agency, _)) if kind.is_some() => break,
+            _ => return None,
+        }
+    }
+    kind.map(Banner::Kind)
+}
+
+fn columns() -> &'static [(Role, Vec<String>)] {
+    static T: OnceLock<Vec<(Role, Vec<String>)>> = OnceLock::new();
     T.get_or_init(|| {
         records(COLUMNS_TSV)
-            .filter_map(|(role, word)| {
+            .filter_map(|(role, phrase)| {
                 let role = match role {
                     "number" => Role::Number,
+                    "jabatan" => Role::Jabatan,
                     "sasaran" => Role::Sasaran,
                     "indikator" => Role::Indikator,
                     "formulasi" => Role::Formulasi,
                     "sumber_data" => Role::SumberData,
+                    "extra" => Role::Extra,
                     _ => return None,
                 };
-                Some((role, word.to_uppercase()))
+                Some((role, words(phrase)))
             })
             .collect()
     })
 }
 
-/// The column role a header cell names, if any.
+/// The column role a header cell names, if any: the role whose phrase
+/// occurs first in the cell (at its first or second word), the longer
+/// phrase at the same place.
 pub fn column_role(cell: &str) -> Option<Role> {
-    let columns = columns();
-    // Each word of the cell once, against every header word; the first
-    // column (in file order) that one of them names wins. ASCII words are
-    // compared without upper-case copies (the vocabulary is upper case).
-    let mut first: Option<usize> = None;
-    for w in cell.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
-        let upper = (!w.is_ascii()).then(|| w.to_uppercase());
-        let hit = columns.iter().position(|(_, word)| match &upper {
-            Some(u) => u == word,
-            None => w.len() == word.len() && w.eq_ignore_ascii_case(word),
-        });
-        first = match (first, hit) {
-            (Some(f), Some(h)) => Some(f.min(h)),
-            (f, h) => f.or(h),
-        };
-    }
-    first.map(|i| columns[i].0)
+    let w = words(cell);
+    (0..w.len().min(2)).find_map(|at| phrase_at(columns(), &w[at..]).map(|(r, _)| r))
 }
 
 fn regions() -> &'static [(Vec<String>, &'static str)] {
@@ -156,7 +205,8 @@ mod tests {
 
     #[test]
     fn data_files_parse_completely() {
-        assert_eq!(banners().len(), count(GROUPS_TSV));
+        let (b, o) = group_words();
+        assert_eq!(b.len() + o.len(), count(GROUPS_TSV));
         assert_eq!(columns().len(), count(COLUMNS_TSV));
         assert_eq!(regions().len(), count(REGIONS_TSV));
     }
@@ -178,6 +228,39 @@ mod tests {
         );
         assert_eq!(b("INDIKATOR KINERJA INDIVIDU (IKI)"), Some(Banner::Intro));
         assert_eq!(b("BADAN KEPEGAWAIAN"), None);
+        let admin = Some(Banner::Kind(GroupKind::Administrator));
+        assert_eq!(b("B. JABATAN ADMINISTRATOR"), admin);
+        assert_eq!(
+            b("III. JABATAN PELAKSANA"),
+            Some(Banner::Kind(GroupKind::FungsionalUmum))
+        );
+        assert_eq!(
+            b("A. JABATAN PIMPINAN TINGGI PRATAMA"),
+            Some(Banner::Kind(GroupKind::PimpinanTinggi))
+        );
+        assert_eq!(b("PEJABAT ADMINISTRATOR PADA DINAS KESEHATAN"), admin);
+        assert_eq!(
+            b("INDIKATOR KINERJA INDIVIDU (IKI) PEJABAT ADMINISTRATOR"),
+            admin
+        );
+        // Position titles that hold a banner word are not banners.
+        assert_eq!(b("PENGAWAS SEKOLAH"), None);
+        assert_eq!(b("ADMINISTRATOR DATABASE KEPENDUDUKAN"), None);
+        assert_eq!(
+            b("JABATAN PENGAWAS PENYELENGGARAAN URUSAN PEMERINTAHAN DAERAH"),
+            None
+        );
+        assert_eq!(b("KEPALA BADAN"), None);
+        assert_eq!(
+            column_role("INDIKATOR KINERJA UTAMA"),
+            Some(Role::Indikator)
+        );
+        assert_eq!(column_role("SASARAN KINERJA"), Some(Role::Sasaran));
+        assert_eq!(column_role("KINERJA UTAMA"), Some(Role::Sasaran));
+        assert_eq!(column_role("DEFINISI OPERASIONAL"), Some(Role::Formulasi));
+        assert_eq!(column_role("TARGET 2024"), Some(Role::Extra));
+        assert_eq!(column_role("NAMA JABATAN"), Some(Role::Jabatan));
+        assert_eq!(column_role("Jumlah laporan sasaran"), None);
         assert_eq!(column_role("<b>SASARAN</b>"), Some(Role::Sasaran));
         assert_eq!(
             column_role("PENJELASAN / FORMULASI PENGHITUNGAN"),

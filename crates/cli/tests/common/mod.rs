@@ -11,10 +11,10 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every `*.md` file under `fixtures/parse` and `seeds`, sorted.
+/// Every `*.md` file under `fixtures/parse`, `fixtures/agencies` and `seeds`, sorted.
 pub fn documents() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for dir in ["fixtures/parse", "seeds"] {
+    for dir in ["fixtures/parse", "fixtures/agencies", "seeds"] {
         for entry in std::fs::read_dir(root().join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "md") {

@@ -1,0 +1,109 @@
+//! Documents of other agencies, one per table dialect and layout, in
+//! `fixtures/agencies/`. Each was written, with its `*.expected.json`, by
+//! someone who had not read the parser: the expected positions and rows
+//! (every cell, every extra column, every source span) are a reading of
+//! the document by hand, not program output. The parser must give exactly
+//! those rows.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use serde_json::{json, Value};
+
+#[test]
+fn every_agency_document_gives_its_hand_written_rows() {
+    let dir = common::root().join("fixtures/agencies");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for path in common::documents() {
+        if !path.starts_with(&dir) {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(path.with_extension("expected.json")).unwrap(),
+        )
+        .unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let parsed = iki_parse::parse(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let doc = &parsed.document;
+        common::check_invariants(&path, &bytes, doc);
+        // No error may be left: every table was read.
+        for d in &parsed.diagnostics {
+            if d.severity == iki_model::Severity::Error {
+                failures.push(format!("{name}: {} {}: {}", d.span, d.code, d.message));
+            }
+        }
+
+        let positions: Vec<Value> = doc
+            .groups
+            .iter()
+            .flat_map(|g| {
+                g.positions.iter().map(move |p| {
+                    json!({
+                        "group": g.kind.as_str(),
+                        "number": p.number,
+                        "title": p.title,
+                        "tugas": p.tugas.len(),
+                        "fungsi": p.fungsi.len(),
+                        "rows": p.indicators.len(),
+                    })
+                })
+            })
+            .collect();
+        compare(
+            &name,
+            "positions",
+            &expected["positions"],
+            &Value::from(positions),
+            &mut failures,
+        );
+
+        let rows: Vec<Value> = iki_model::rows(doc)
+            .map(|r| {
+                json!({
+                    "position_title": r.position_title,
+                    "sasaran": r.sasaran,
+                    "indikator": r.indikator,
+                    "formulasi": r.formulasi,
+                    "sumber_data": r.sumber_data,
+                    "extra": r.extra,
+                    "source_lines": [r.source_lines.first, r.source_lines.last],
+                })
+            })
+            .collect();
+        compare(
+            &name,
+            "rows",
+            &expected["rows"],
+            &Value::from(rows),
+            &mut failures,
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} agency documents found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Compares two arrays of objects element by element, naming the first
+/// differing key of each differing element.
+fn compare(name: &str, what: &str, expected: &Value, got: &Value, failures: &mut Vec<String>) {
+    let (e, g) = (expected.as_array().unwrap(), got.as_array().unwrap());
+    if e.len() != g.len() {
+        failures.push(format!(
+            "{name}: {} {what} expected, {} read",
+            e.len(),
+            g.len()
+        ));
+    }
+    for (i, (a, b)) in e.iter().zip(g).enumerate() {
+        for (k, v) in a.as_object().unwrap() {
+            if b.get(k) != Some(v) {
+                failures.push(format!(
+                    "{name}: {what}[{i}].{k}: expected {v}, got {}",
+                    b.get(k).unwrap_or(&Value::Null)
+                ));
+            }
+        }
+    }
+}

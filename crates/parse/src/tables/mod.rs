@@ -1,0 +1,65 @@
+//! Table dialects: each reader turns one way of writing a table into the
+//! same [`RawTable`]s, so that everything after it (classify, build, the
+//! normalizer, every output) does not care which dialect a row came from.
+//!
+//! - tab-separated lines are read line by line in `classify` (the seed's
+//!   converter; the fast path);
+//! - `pipe`: GitHub pipe tables, from pulldown-cmark's table events;
+//! - `html`: `<table>` blocks, through the html5gum tokenizer, with
+//!   `rowspan`/`colspan` resolved;
+//! - `grid`: pandoc grid tables (`+---+`, `+===+`), wrapped cells joined.
+//!
+//! A reader claims the source lines of its blocks: `classify` makes no
+//! line token for them, only the row tokens the reader gives, plus a
+//! markup or separator token for each claimed line that holds no row.
+
+pub mod grid;
+pub mod html;
+pub mod pipe;
+
+pub use iki_model::TableDialect as Dialect;
+
+/// One table block as a dialect reader sees it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawTable {
+    /// First and last 1-based source line of the block.
+    pub first: u32,
+    /// Last line of the block.
+    pub last: u32,
+    /// Rows in source order (header rows included).
+    pub rows: Vec<RawRow>,
+    /// Non-blank lines of the block that hold no row: borders, `<table>`,
+    /// `</tbody>`, alignment rows. Each is a line number and whether it is
+    /// a separator (a border or alignment row) rather than markup.
+    pub other: Vec<(u32, bool)>,
+}
+
+/// One row of a table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawRow {
+    /// First 1-based source line holding the row's cells.
+    pub first: u32,
+    /// Last line holding the row's cells (a wrapped grid row, a `<tr>`
+    /// spread over lines).
+    pub last: u32,
+    /// The cells, one per column, after spans are resolved.
+    pub cells: Vec<RawCell>,
+    /// The dialect marks the row as a header: `<th>` cells or `<thead>`,
+    /// the rows above a grid table's `+===+` rule, a pipe table's first row.
+    /// A header by structure may still be data (a table continued after a
+    /// page break); `classify` decides from its words.
+    pub head: bool,
+}
+
+/// One cell of a [`RawRow`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawCell {
+    /// The cell's text: tags other than formatting removed by the reader
+    /// where it has parsed them, line breaks and `<br>` as spaces; not yet
+    /// whitespace-collapsed (`cells::clean` does that).
+    pub text: String,
+    /// The cell is covered by a `rowspan` from above or a `colspan` from
+    /// the left: its text is the spanning cell's (rowspan) or empty
+    /// (colspan).
+    pub spanned: bool,
+}
