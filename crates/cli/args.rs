@@ -129,6 +129,11 @@ pub struct NormalizeArgs {
     /// win over the built-in ones. May be given several times.
     #[arg(long, value_name = "FILE")]
     pub glossary: Vec<PathBuf>,
+    /// Write the result even when a table, a row or a header could not be
+    /// read (the errors are still printed). Without it such a document is
+    /// an error (exit 65) and nothing is written.
+    #[arg(long)]
+    pub accept_partial: bool,
 }
 
 /// Arguments of commands that read one document.

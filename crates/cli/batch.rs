@@ -82,7 +82,14 @@ pub fn run(a: &ConvertArgs) -> Result<u8, CliError> {
     let outcomes: Vec<(PathBuf, Outcome)> = files
         .par_iter()
         .map(|file| {
-            let outcome = convert_one(file, input, &out_dir, g.as_ref(), layout);
+            let outcome = convert_one(
+                file,
+                input,
+                &out_dir,
+                g.as_ref(),
+                layout,
+                a.doc.normalize.accept_partial,
+            );
             bar.inc(1);
             (file.clone(), outcome)
         })
@@ -123,6 +130,7 @@ fn convert_one(
     out_dir: &Path,
     glossary: Option<&iki_normalize::Glossary>,
     layout: Layout,
+    accept_partial: bool,
 ) -> Outcome {
     let bytes = match read_input(file) {
         Ok(b) => b,
@@ -137,6 +145,16 @@ fn convert_one(
             });
         }
     };
+    let lost: Vec<String> = iki_parse::lost_content(&diagnostics)
+        .map(|d| format!("line {}: {}", d.span.first, d.message))
+        .collect();
+    if !lost.is_empty() && !accept_partial {
+        return Outcome::Failed(format!(
+            "{} part(s) could not be read (--accept-partial writes the rest): {}",
+            lost.len(),
+            lost.join("; ")
+        ));
+    }
     let relative = file.strip_prefix(root).unwrap_or(file);
     let target = out_dir.join(relative).with_extension("json");
     if let Some(parent) = target.parent() {

@@ -125,15 +125,18 @@ fn read(
     })
 }
 
-/// [`read`], then reports warnings on standard error.
+/// [`read`], then reports warnings (unless quiet) and errors on standard
+/// error; a document that lost content is an error unless
+/// `--accept-partial`.
 fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
     let loaded = read(&a.input, n.raw, &glossary(&n.glossary)?, false)?;
-    if !a.quiet {
-        for d in loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity >= Severity::Warning)
-        {
+    {
+        let least = if a.quiet {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        for d in loaded.diagnostics.iter().filter(|d| d.severity >= least) {
             let level = match d.severity {
                 Severity::Error => "error",
                 _ => "warning",
@@ -143,6 +146,13 @@ fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
                 loaded.name, d.span.first, d.code, d.message
             );
         }
+    }
+    let lost = iki_parse::lost_content(&loaded.diagnostics).count();
+    if lost > 0 && !n.accept_partial {
+        return Err(CliError::Partial {
+            path: loaded.name,
+            count: lost,
+        });
     }
     Ok(loaded)
 }

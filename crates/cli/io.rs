@@ -61,6 +61,15 @@ pub enum CliError {
     /// A glossary file is malformed.
     #[error("{0}")]
     Glossary(#[from] iki_normalize::GlossaryError),
+    /// Content of the input could not be read, and a partial result was
+    /// not accepted.
+    #[error("{path}: {count} part(s) of the document could not be read (see the errors above); nothing was written. Pass --accept-partial to write what was read")]
+    Partial {
+        /// The input.
+        path: String,
+        /// How many content-loss errors.
+        count: usize,
+    },
     /// A dictionary could not be loaded.
     #[error("cannot load dictionary {0}")]
     Dictionary(String),
@@ -81,7 +90,8 @@ impl CliError {
             CliError::Parse { .. }
             | CliError::Json { .. }
             | CliError::Glossary(_)
-            | CliError::NothingRead(_) => exit::DATA,
+            | CliError::NothingRead(_)
+            | CliError::Partial { .. } => exit::DATA,
             CliError::Dictionary(_) => exit::IO,
             CliError::OverInput { .. } | CliError::Usage(_) => exit::USAGE,
             CliError::Read { .. } | CliError::Write { .. } | CliError::Emit { .. } => exit::IO,

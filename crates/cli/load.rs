@@ -11,10 +11,23 @@ const DOCUMENT_ENDINGS: [&str; 4] = ["md", "markdown", "txt", "json"];
 
 /// Reads a document that is either canonical JSON (if it looks like JSON)
 /// or a source document; then normalizes it unless `glossary` is `None`.
+/// A source that lost content (a table that could not be read) is an
+/// error.
 pub fn load_any(
     path: &Path,
     glossary: Option<&Glossary>,
     quiet: bool,
+) -> Result<Document, CliError> {
+    load_any_partial(path, glossary, quiet, false)
+}
+
+/// [`load_any`], accepting a source that lost content when `accept_partial`
+/// (its errors are printed all the same).
+pub fn load_any_partial(
+    path: &Path,
+    glossary: Option<&Glossary>,
+    quiet: bool,
+    accept_partial: bool,
 ) -> Result<Document, CliError> {
     let bytes = read_input(path)?;
     let name = display_name(path);
@@ -36,17 +49,28 @@ pub fn load_any(
             line: source.line().map_or(String::new(), |l| format!(":{l}")),
             source,
         })?;
-        if !quiet {
-            for d in parsed
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity >= Severity::Warning)
-            {
-                eprintln!(
-                    "{name}:{}: warning[{}]: {}",
-                    d.span.first, d.code, d.message
-                );
-            }
+        let least = if quiet {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        for d in parsed.diagnostics.iter().filter(|d| d.severity >= least) {
+            let level = if d.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            eprintln!(
+                "{name}:{}: {level}[{}]: {}",
+                d.span.first, d.code, d.message
+            );
+        }
+        let lost = iki_parse::lost_content(&parsed.diagnostics).count();
+        if lost > 0 && !accept_partial {
+            return Err(CliError::Partial {
+                path: name,
+                count: lost,
+            });
         }
         parsed.document
     };

@@ -440,3 +440,65 @@ fn exit_statuses_are_documented_in_help() {
         String::from_utf8(iki().args(["diff", "--help"]).output().unwrap().stdout).unwrap();
     assert!(diff_help.contains("0   no changes") && diff_help.contains("2   trouble"));
 }
+
+/// A document with tables that cannot be read: `convert`, `rows` and
+/// `export` name every lost table with file:line, exit 65 and write
+/// nothing; `--accept-partial` writes what was read and still prints the
+/// errors; `iki check` reports them and exits 1.
+#[test]
+fn lost_tables_are_errors_and_write_nothing() {
+    let doc = common::root().join("fixtures/parse/tables-unreadable.md");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(&doc)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(65));
+    assert!(!out.exists(), "a partial result was written");
+    let err = String::from_utf8_lossy(&run.stderr);
+    for needle in [
+        "tables-unreadable.md:6: error[table-row-lost]",
+        "tables-unreadable.md:14: error[table-unread]",
+        "tables-unreadable.md:16: error[header-unknown]",
+        "--accept-partial",
+    ] {
+        assert!(err.contains(needle), "{needle} not in {err}");
+    }
+    let rows = iki().args(["rows", "-q"]).arg(&doc).output().unwrap();
+    assert_eq!(rows.status.code(), Some(65));
+    assert!(rows.stdout.is_empty());
+    let csv = dir.path().join("x.csv");
+    let export = iki()
+        .args(["export", "-q", "--format", "csv"])
+        .arg(&doc)
+        .arg("-o")
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_ne!(export.status.code(), Some(0));
+    assert!(!csv.exists());
+
+    let partial = iki()
+        .args(["convert", "-q", "--accept-partial"])
+        .arg(&doc)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(partial.status.code(), Some(0));
+    assert!(out.exists());
+    assert!(String::from_utf8_lossy(&partial.stderr).contains("error[table-unread]"));
+
+    let check = iki()
+        .args(["check", "--no-dictionary", "--format", "json"])
+        .arg(&doc)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(text.contains("table-unread") && text.contains("header-unknown"));
+}

@@ -252,14 +252,14 @@ impl Builder {
             }
             Kind::TableHeader(columns) => {
                 let matrix = columns.iter().any(|c| c.role == Some(Role::Jabatan));
+                self.columns = Some(name_columns(columns.clone()));
+                self.stale = false;
+                self.rows_since_header = 0;
                 if self.pos.is_none() && !matrix {
                     return self.lost_row(t, "a table header outside any position");
                 }
                 self.duty = None;
                 self.skip(t, SkipReason::TableHeader);
-                self.columns = Some(name_columns(columns.clone()));
-                self.stale = false;
-                self.rows_since_header = 0;
                 if !matrix {
                     self.header_in_position.get_or_insert(t.span());
                 }
@@ -441,7 +441,20 @@ impl Builder {
     /// The columns for a row: the table's header, an earlier table's
     /// header of the same width, or the four or five columns a headerless
     /// table usually has.
-    fn columns_for(&mut self, t: &Token, cells: &[String]) -> Vec<Column> {
+    fn columns_for(&mut self, t: &Token, cells: &[String], head: bool) -> Vec<Column> {
+        // A row the dialect calls a header and that looks like one (short
+        // cells in capitals) but names no column cannot be read as data.
+        let header_like = head
+            && cells
+                .iter()
+                .all(|c| c.split_whitespace().count() <= 5 && !c.chars().any(char::is_lowercase));
+        if header_like {
+            self.diags.push(Diagnostic::error(
+                "header-unknown",
+                "this table's header names no known column (SASARAN, INDIKATOR KINERJA, ...; see columns.tsv); the row is read as data",
+                t.span(),
+            ));
+        }
         if let Some(c) = &self.columns {
             if !self.stale {
                 return c.clone();
@@ -485,7 +498,7 @@ impl Builder {
     }
 
     fn row(&mut self, t: &Token, row: TableRow) {
-        let columns = self.columns_for(t, &row.cells);
+        let columns = self.columns_for(t, &row.cells, row.head);
         self.rows_since_header += 1;
         if self.rows_since_header == 1 && cells::is_numbering(&row.cells) {
             // "(1) (2) (3)" under the header: part of the header.

@@ -42,7 +42,26 @@ mod tables;
 mod vocab;
 
 pub use error::ParseError;
-use iki_model::{Diagnostic, Document};
+use iki_model::{Diagnostic, Document, Severity};
+
+/// The codes of the errors that mean content of the source is not in the
+/// document: a table that gave no row, a row no position could take, a
+/// header that names no known column, no row at all. `iki convert`, `rows`
+/// and `export` write nothing when one is present, unless asked to accept
+/// a partial result.
+pub const CONTENT_LOST: [&str; 5] = [
+    "table-unread",
+    "table-row-lost",
+    "table-without-rows",
+    "header-unknown",
+    "no-rows",
+];
+
+/// The diagnostics of `list` that say content was lost.
+pub fn lost_content(list: &[Diagnostic]) -> impl Iterator<Item = &Diagnostic> {
+    list.iter()
+        .filter(|d| d.severity == Severity::Error && CONTENT_LOST.contains(&d.code.as_ref()))
+}
 
 /// A parsed document and what the parser noticed on the way.
 #[derive(Clone, Debug, PartialEq, Eq)]
