@@ -5,7 +5,7 @@ use crate::args::{ExportArgs, ExportFormat, SchemaArgs, SchemaKind};
 use crate::commands::glossary;
 use crate::exit;
 use crate::io::{display_name, CliError, Output};
-use crate::load::{document_endings, expand, load_any};
+use crate::load::{document_endings, expand, load_any_partial};
 use iki_export::{
     CsvOptions, CsvWriter, ExportError, NdjsonWriter, Source, SqliteWriter, XlsxWriter,
 };
@@ -82,7 +82,7 @@ fn feed<W: Write>(
     for chunk in files.chunks(CHUNK) {
         let docs: Vec<Result<Document, CliError>> = chunk
             .par_iter()
-            .map(|f| load_any(f, g.as_ref(), a.quiet))
+            .map(|f| load_any_partial(f, g.as_ref(), a.quiet, a.normalize.accept_partial))
             .collect();
         for (file, doc) in chunk.iter().zip(docs) {
             bar.inc(1);

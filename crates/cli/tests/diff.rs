@@ -173,6 +173,32 @@ fn next_year_fixture_2025b_matches_the_hand_written_changes() {
     check_expected("bkpsdm-sumenep-2025b");
 }
 
+/// A next-year fixture whose old side is not the seed: changes of the extra
+/// columns (SATUAN, TARGET) of a Dinas Kesehatan IKI in pipe tables, against
+/// the hand-written list (`fixtures/diff/dinkes/README.md`).
+#[test]
+fn dinkes_pipe_2025_reports_its_extra_columns_as_written_by_hand() {
+    let old = fixture("agencies/dinkes-pipe.md");
+    let new = fixture("diff/dinkes/dinkes-pipe-2025.md");
+    let expected: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(fixture("diff/dinkes/dinkes-pipe-2025.expected.json")).unwrap(),
+    )
+    .unwrap();
+    let (code, v) = json_diff(&old, &new, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(v["changes"], expected);
+    // The markdown report shows an extra field by its column name.
+    let out = iki()
+        .args(["diff", "-q", "--format", "markdown"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("- **indicator\\_changed** `TARGET` (old line 43, new line 43)"));
+    assert!(!text.contains("extra."));
+}
+
 #[test]
 fn every_format_from_the_command_line() {
     let new = fixture("diff/bkpsdm-sumenep-2025.md");

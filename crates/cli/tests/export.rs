@@ -19,6 +19,31 @@ fn next_year() -> PathBuf {
     common::root().join("fixtures/diff/bkpsdm-sumenep-2025.md")
 }
 
+fn dinkes() -> PathBuf {
+    common::root().join("fixtures/agencies/dinkes-pipe.md")
+}
+
+fn inspektorat() -> PathBuf {
+    common::root().join("fixtures/agencies/inspektorat-matrix.md")
+}
+
+/// The rows of a fixture's hand-written `.expected.json`.
+fn expected_rows(name: &str) -> Vec<serde_json::Value> {
+    let path = common::root().join(format!("fixtures/agencies/{name}.expected.json"));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    v["rows"].as_array().unwrap().clone()
+}
+
+/// The TARGET of dinkes' "Persentase Capaian Kinerja Dinas Kesehatan" (a
+/// `≥ 90` row), as the hand-written expected file gives it.
+const CAPAIAN: &str = "Persentase Capaian Kinerja Dinas Kesehatan";
+
+fn expected_target(indikator: &str) -> String {
+    let rows = expected_rows("dinkes-pipe");
+    let row = rows.iter().find(|r| r["indikator"] == indikator).unwrap();
+    row["extra"]["TARGET"].as_str().unwrap().to_string()
+}
+
 /// Rows of the normalized seed per group, as `iki rows` counts them
 /// (279 read by hand in seed.rs, less 3 repeated rows): 4, 13, 5, 88, 166.
 const SEED_ROWS: usize = 276;
@@ -87,13 +112,86 @@ fn csv_reads_back_with_the_csv_crate() {
 }
 
 #[test]
+fn csv_has_one_column_per_extra_name_in_first_seen_order() {
+    // The seed (no extra columns) first: its rows are spooled before any
+    // name is known and still get the columns.
+    let export = |excel: bool| {
+        let out = iki()
+            .args(["export", "-q", "--format", "csv"])
+            .args(excel.then_some("--excel"))
+            .arg(seed())
+            .arg(dinkes())
+            .arg(inspektorat())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let bytes = export(false);
+    assert!(
+        bytes == export(false),
+        "the same inputs give the same bytes"
+    );
+    let excel = export(true);
+    assert_eq!(&excel[..3], b"\xEF\xBB\xBF");
+    assert!(&excel[3..] == bytes.as_slice());
+
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(headers.len(), 16);
+    assert_eq!(headers[12], "source_lines");
+    assert_eq!(headers[13..], ["SATUAN", "TARGET", "PENANGGUNG JAWAB"]);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let dinkes_rows = expected_rows("dinkes-pipe");
+    let inspektorat_rows = expected_rows("inspektorat-matrix");
+    assert_eq!(
+        records.len(),
+        SEED_ROWS + dinkes_rows.len() + inspektorat_rows.len()
+    );
+    assert!(records.iter().all(|r| r.len() == 16));
+
+    // The seed's rows come first, with empty extra cells.
+    let seed_rows: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[1] == "BKPSDM").collect();
+    assert_eq!(seed_rows.len(), SEED_ROWS);
+    assert!(seed_rows
+        .iter()
+        .all(|r| r.iter().skip(13).all(str::is_empty)));
+    assert!(records[..SEED_ROWS].iter().all(|r| &r[1] == "BKPSDM"));
+
+    // Every extra cell of the fixtures, as written by hand; the columns a
+    // fixture does not have are empty.
+    for (fixture, agency, rows) in [
+        ("dinkes", "DINAS KESEHATAN", &dinkes_rows),
+        ("inspektorat", "INSPEKTORAT DAERAH", &inspektorat_rows),
+    ] {
+        let got: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[1] == agency).collect();
+        assert_eq!(got.len(), rows.len(), "{fixture}");
+        for (r, want) in got.iter().zip(rows.iter()) {
+            assert_eq!(&r[8], want["indikator"].as_str().unwrap(), "{fixture}");
+            for name in ["SATUAN", "TARGET", "PENANGGUNG JAWAB"] {
+                assert_eq!(
+                    &r[col(name)],
+                    want["extra"][name].as_str().unwrap_or(""),
+                    "{fixture}: {name} of {}",
+                    &r[8]
+                );
+            }
+        }
+    }
+    let capaian = records.iter().find(|r| &r[8] == CAPAIAN).unwrap();
+    assert_eq!(&capaian[col("TARGET")], expected_target(CAPAIAN));
+    assert_eq!(&capaian[col("TARGET")], "\u{2265} 90");
+}
+
+#[test]
 fn formula_injection_is_neutralized_unless_raw_cells() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("hostile.md");
     std::fs::write(
         &doc,
-        "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis.\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
-         =HYPERLINK(\"http://x\")\tJumlah data\t+1+1\t@SUM(A1)\n",
+        "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis.\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\tTARGET\n\
+         =HYPERLINK(\"http://x\")\tJumlah data\t+1+1\t@SUM(A1)\t-1\n",
     )
     .unwrap();
     let safe = iki()
@@ -107,6 +205,7 @@ fn formula_injection_is_neutralized_unless_raw_cells() {
     assert_eq!(&rec[7], "'=HYPERLINK(\"http://x\")");
     assert_eq!(&rec[9], "'+1+1");
     assert_eq!(&rec[10], "'@SUM(A1)");
+    assert_eq!(&rec[13], "'-1", "extra cells too");
     let raw = iki()
         .args(["export", "-q", "--format", "csv", "--raw-cells"])
         .arg(&doc)
@@ -114,10 +213,9 @@ fn formula_injection_is_neutralized_unless_raw_cells() {
         .unwrap()
         .stdout;
     let mut r = csv::Reader::from_reader(raw.as_slice());
-    assert_eq!(
-        &r.records().next().unwrap().unwrap()[7],
-        "=HYPERLINK(\"http://x\")"
-    );
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[7], "=HYPERLINK(\"http://x\")");
+    assert_eq!(&rec[13], "-1");
 }
 
 #[test]
@@ -142,6 +240,39 @@ fn ndjson_rows_carry_year_and_agency() {
         .next()
         .unwrap()
         .starts_with("{\"year\":2024,\"agency\":\"BKPSDM\",\"group\":"));
+}
+
+#[test]
+fn ndjson_rows_carry_their_extra_columns_as_an_object() {
+    let out = iki()
+        .args(["export", "-q", "--format", "ndjson"])
+        .arg(seed())
+        .arg(dinkes())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let dinkes_rows = expected_rows("dinkes-pipe");
+    assert_eq!(lines.len(), SEED_ROWS + dinkes_rows.len());
+    // The seed has no extra columns: `extra` is `{}`, the last key.
+    assert!(lines[..SEED_ROWS]
+        .iter()
+        .all(|l| l.ends_with(",\"extra\":{}}")));
+    for (line, want) in lines[SEED_ROWS..].iter().zip(&dinkes_rows) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["year"], 2024);
+        assert_eq!(v["indikator"], want["indikator"]);
+        assert_eq!(v["extra"], want["extra"]);
+        // Keys in column order, `extra` last.
+        let satuan = want["extra"]["SATUAN"].as_str().unwrap();
+        let target = want["extra"]["TARGET"].as_str().unwrap();
+        let tail = format!(
+            ",\"extra\":{}}}",
+            serde_json::json!({ "SATUAN": satuan, "TARGET": target })
+        );
+        assert!(line.ends_with(&tail), "{line}");
+    }
 }
 
 #[test]
@@ -217,6 +348,204 @@ fn sqlite_holds_both_years_and_reloading_replaces() {
     c.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM documents WHERE year = 2025;")
         .unwrap();
     assert_eq!(count("SELECT COUNT(*) FROM indicators"), SEED_ROWS as i64);
+}
+
+#[test]
+fn sqlite_keeps_extra_columns_and_the_typed_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("iki.sqlite");
+    let export = |files: &[&Path]| {
+        iki()
+            .args(["export", "-q", "--format", "sqlite", "-o"])
+            .arg(&db)
+            .args(files)
+            .assert()
+            .success();
+    };
+    export(&[&seed(), &dinkes(), &inspektorat()]);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let dinkes_rows = expected_rows("dinkes-pipe").len() as i64;
+    let inspektorat_rows = expected_rows("inspektorat-matrix").len() as i64;
+    let per_name = |c: &rusqlite::Connection| -> Vec<(String, i64)> {
+        c.prepare("SELECT name, COUNT(*) FROM indicator_extras GROUP BY name ORDER BY name")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let want = vec![
+        ("PENANGGUNG JAWAB".to_string(), inspektorat_rows),
+        ("SATUAN".to_string(), dinkes_rows),
+        ("TARGET".to_string(), dinkes_rows),
+    ];
+    assert_eq!(per_name(&c), want);
+    // The TARGET of a known row, by a join.
+    let target: String = c
+        .query_row(
+            "SELECT e.value FROM indicator_extras e JOIN indicators i ON i.id = e.indicator_id
+             JOIN documents d ON d.id = i.document_id
+             WHERE d.agency = 'DINAS KESEHATAN' AND i.indikator = ?1 AND e.name = 'TARGET'",
+            [CAPAIAN],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(target, expected_target(CAPAIAN));
+    // Ordinals follow the table's columns: SATUAN, then TARGET.
+    let names: Vec<String> = c
+        .prepare(
+            "SELECT e.name FROM indicator_extras e JOIN indicators i ON i.id = e.indicator_id
+             WHERE i.indikator = ?1 ORDER BY e.ordinal",
+        )
+        .unwrap()
+        .query_map([CAPAIAN], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(names, ["SATUAN", "TARGET"]);
+    // The typed reading of `≥ 90` (with SATUAN `%` for its unit).
+    let typed: (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) = c
+        .query_row(
+            "SELECT target_comparator, target_value, target_unit, target_predicate
+             FROM indicators WHERE indikator = ?1",
+            [CAPAIAN],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        typed,
+        (Some(">=".into()), Some("90".into()), Some("%".into()), None)
+    );
+    // The seed has neither extras nor targets.
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM indicator_extras e JOIN indicators i ON i.id = e.indicator_id
+             JOIN documents d ON d.id = i.document_id WHERE d.agency = 'BKPSDM'"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM indicators i JOIN documents d ON d.id = i.document_id
+             WHERE d.agency = 'BKPSDM' AND (target_comparator IS NOT NULL OR target_value IS NOT NULL
+                 OR target_unit IS NOT NULL OR target_predicate IS NOT NULL)"
+        ),
+        0
+    );
+    drop(c);
+
+    // Exporting dinkes again replaces its rows and their extras.
+    export(&[&dinkes()]);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(per_name(&c), want, "no duplicate extras");
+    assert_eq!(count("SELECT COUNT(*) FROM documents"), 3);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM indicators"),
+        SEED_ROWS as i64 + dinkes_rows + inspektorat_rows
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM indicator_extras WHERE indicator_id NOT IN (SELECT id FROM indicators)"
+        ),
+        0,
+        "the replaced rows' extras went with them"
+    );
+    let mut check = c.prepare("PRAGMA foreign_key_check").unwrap();
+    assert!(check.query([]).unwrap().next().unwrap().is_none());
+    assert_eq!(
+        count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'indicator_extras_name'"),
+        1
+    );
+}
+
+#[test]
+fn xlsx_group_sheets_have_their_extra_columns() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("iki.xlsx");
+    iki()
+        .args(["export", "-q", "--format", "xlsx", "-o"])
+        .arg(&book)
+        .arg(seed())
+        .arg(dinkes())
+        .arg(inspektorat())
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
+    let sheet = |wb: &mut Xlsx<_>, name: &str| -> Vec<Vec<String>> {
+        wb.worksheet_range(name)
+            .unwrap()
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    };
+    // Administrator rows per fixture, from the hand-written expected files.
+    let administrator = |name: &str| -> usize {
+        let path = common::root().join(format!("fixtures/agencies/{name}.expected.json"));
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        v["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["group"] == "administrator")
+            .map(|p| p["rows"].as_u64().unwrap() as usize)
+            .sum()
+    };
+    let (dinkes_admin, inspektorat_admin) = (
+        administrator("dinkes-pipe"),
+        administrator("inspektorat-matrix"),
+    );
+    assert_eq!((dinkes_admin, inspektorat_admin), (8, 7));
+    let admin = sheet(&mut wb, "Administrator");
+    assert_eq!(admin.len(), 1 + 13 + dinkes_admin + inspektorat_admin);
+    assert_eq!(admin[0].len(), 15);
+    assert_eq!(admin[0][7], "Indikator Kinerja");
+    assert_eq!(admin[0][11], "Baris sumber");
+    assert_eq!(admin[0][12..], ["SATUAN", "TARGET", "PENANGGUNG JAWAB"]);
+    let capaian = admin.iter().find(|r| r[7] == CAPAIAN).unwrap();
+    assert_eq!(capaian[12..], ["%", &expected_target(CAPAIAN), ""]);
+    let seed_rows: Vec<&Vec<String>> = admin.iter().filter(|r| r[1] == "BKPSDM").collect();
+    assert_eq!(seed_rows.len(), 13);
+    assert!(seed_rows
+        .iter()
+        .all(|r| r[12..].iter().all(String::is_empty)));
+    let sekretaris = admin
+        .iter()
+        .find(|r| r[1] == "INSPEKTORAT DAERAH" && r[4] == "SEKRETARIS")
+        .unwrap();
+    assert_eq!(sekretaris[12..], ["", "", "Sekretaris"]);
+    // A sheet has only the names its own rows use: inspektorat has no
+    // pengawas, the seed no extras at all.
+    let pengawas = sheet(&mut wb, "Pengawas");
+    assert_eq!(pengawas[0][12..], ["SATUAN", "TARGET"]);
+    let fu = sheet(&mut wb, "Fungsional Umum");
+    assert_eq!(fu[0].len(), 12);
+    // The summary is as before, with the two agencies' counts.
+    let summary = sheet(&mut wb, "Ringkasan");
+    assert_eq!(
+        summary[0],
+        [
+            "Tahun",
+            "Instansi",
+            "Kelompok jabatan",
+            "Jabatan",
+            "Indikator"
+        ]
+    );
+    assert!(summary.contains(&vec![
+        "2024".to_string(),
+        "DINAS KESEHATAN".to_string(),
+        "Administrator".to_string(),
+        "2".to_string(),
+        "8".to_string()
+    ]));
 }
 
 #[test]

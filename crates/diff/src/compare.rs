@@ -2,9 +2,9 @@
 
 use crate::assign::best_pairs;
 use crate::score::{self, PositionWords};
-use crate::{order, years, Change, Kind, Options};
+use crate::{order, years, Change, Kind, Options, EXTRA_PREFIX};
 use crate::{INDICATOR_THRESHOLD, OTHER_GROUP_PENALTY, POSITION_THRESHOLD};
-use iki_model::{Document, Formula, GroupKind, Indicator, Item, Position, Span};
+use iki_model::{Document, Extras, Formula, GroupKind, Indicator, Item, Position, Span};
 use std::collections::HashMap;
 
 /// A position with the group it sits in.
@@ -260,6 +260,26 @@ fn measure_text(i: &Indicator) -> String {
         .unwrap_or_default()
 }
 
+/// The extra columns of two matched rows as fields `extra.<NAME>`: every
+/// column name in either row, the old row's order first, then the names only
+/// the new row has, each with the old and the new cell (`""` where a row
+/// lacks the column).
+fn extra_fields<'a>(
+    a: &'a Extras,
+    b: &'a Extras,
+) -> impl Iterator<Item = (String, Option<String>, Option<String>)> + 'a {
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _) in a.iter().chain(b.iter()) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.into_iter().map(|name| {
+        let cell = |e: &Extras| Some(e.get(name).unwrap_or_default().to_string());
+        (format!("{EXTRA_PREFIX}{name}"), cell(a), cell(b))
+    })
+}
+
 fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
     let (oi, ni) = (&old.p.indicators, &new.p.indicators);
     let pairs = best_pairs(oi.len(), ni.len(), INDICATOR_THRESHOLD, |i, j| {
@@ -319,13 +339,17 @@ fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
                 formula_text(b.formula.as_deref()),
             ),
         ];
+        let fields = fields
+            .into_iter()
+            .map(|(f, before, after)| (f.to_string(), before, after))
+            .chain(extra_fields(&a.extra, &b.extra));
         for (field, before, after) in fields {
             if before != after {
                 out.push(text_change(
                     Kind::IndicatorChanged,
                     old,
                     new,
-                    field,
+                    &field,
                     before,
                     after,
                     lines.0,
@@ -363,6 +387,7 @@ fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -377,6 +402,205 @@ mod tests {
             "### {number}. JABATAN {title}\n\n- Tugas : Melaksanakan tugas {title}.\n\n{HEADER}\n{}\n\n",
             rows.join("\n")
         )
+    }
+
+    /// A position with one row under a header of `columns`
+    /// (tab-separated), the cells of the row given by column name.
+    fn with_columns(columns: &[&str], cells: &[(&str, &str)]) -> Document {
+        let cell = |name: &str| {
+            cells
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or("", |(_, v)| *v)
+        };
+        let row: Vec<&str> = columns.iter().map(|c| cell(c)).collect();
+        doc(&format!(
+            "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis.\n\n{}\n{}\n",
+            columns.join("\t"),
+            row.join("\t")
+        ))
+    }
+
+    const ROW: [(&str, &str); 4] = [
+        ("SASARAN", "Tersedianya data kepegawaian"),
+        ("INDIKATOR KINERJA", "Persentase data kepegawaian mutakhir"),
+        ("FORMULASI", "Data mutakhir dibagi seluruh data x 100%"),
+        ("SUMBER DATA", "Laporan Kinerja"),
+    ];
+
+    fn row<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+        ROW.iter().chain(extra).copied().collect()
+    }
+
+    /// `(field, before, after)` of every change, with its kind.
+    fn fields(changes: &[Change]) -> Vec<(Kind, &str, &str, &str)> {
+        changes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.field.as_deref().unwrap_or("-"),
+                    c.before.as_deref().unwrap_or("-"),
+                    c.after.as_deref().unwrap_or("-"),
+                )
+            })
+            .collect()
+    }
+
+    const SIX: [&str; 6] = [
+        "SASARAN",
+        "INDIKATOR KINERJA",
+        "SATUAN",
+        "TARGET",
+        "FORMULASI",
+        "SUMBER DATA",
+    ];
+
+    #[test]
+    fn a_changed_target_is_an_extra_field() {
+        let old = with_columns(&SIX, &row(&[("SATUAN", "%"), ("TARGET", "90")]));
+        let new = with_columns(&SIX, &row(&[("SATUAN", "%"), ("TARGET", "≥ 95")]));
+        assert_eq!(
+            fields(&diff(&old, &new, &Options::default())),
+            [(Kind::IndicatorChanged, "extra.TARGET", "90", "≥ 95")]
+        );
+        // Both cells change: in the old row's column order.
+        let new = with_columns(&SIX, &row(&[("SATUAN", "persen"), ("TARGET", "95")]));
+        assert_eq!(
+            fields(&diff(&old, &new, &Options::default())),
+            [
+                (Kind::IndicatorChanged, "extra.SATUAN", "%", "persen"),
+                (Kind::IndicatorChanged, "extra.TARGET", "90", "95")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_added_in_the_new_year_comes_after_the_old_columns() {
+        let four = ["SASARAN", "INDIKATOR KINERJA", "FORMULASI", "SUMBER DATA"];
+        let old = with_columns(&four, &row(&[]));
+        let new = with_columns(&SIX, &row(&[("SATUAN", "%"), ("TARGET", "95")]));
+        assert_eq!(
+            fields(&diff(&old, &new, &Options::default())),
+            [
+                (Kind::IndicatorChanged, "extra.SATUAN", "", "%"),
+                (Kind::IndicatorChanged, "extra.TARGET", "", "95")
+            ]
+        );
+        // Old columns in the old order, then the new row's own: BOBOT is
+        // the new table's first extra column but comes after SATUAN.
+        let old = with_columns(
+            &[
+                "SASARAN",
+                "INDIKATOR KINERJA",
+                "SATUAN",
+                "FORMULASI",
+                "SUMBER DATA",
+            ],
+            &row(&[("SATUAN", "%")]),
+        );
+        let new = with_columns(
+            &[
+                "BOBOT",
+                "SASARAN",
+                "INDIKATOR KINERJA",
+                "SATUAN",
+                "TARGET",
+                "FORMULASI",
+                "SUMBER DATA",
+            ],
+            &row(&[("BOBOT", "10"), ("SATUAN", "persen"), ("TARGET", "95")]),
+        );
+        assert_eq!(
+            fields(&diff(&old, &new, &Options::default())),
+            [
+                (Kind::IndicatorChanged, "extra.SATUAN", "%", "persen"),
+                (Kind::IndicatorChanged, "extra.BOBOT", "", "10"),
+                (Kind::IndicatorChanged, "extra.TARGET", "", "95")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_removed_in_the_new_year() {
+        let five = [
+            "SASARAN",
+            "INDIKATOR KINERJA",
+            "SATUAN",
+            "FORMULASI",
+            "SUMBER DATA",
+        ];
+        let old = with_columns(&SIX, &row(&[("SATUAN", "%"), ("TARGET", "95")]));
+        let new = with_columns(&five, &row(&[("SATUAN", "%")]));
+        assert_eq!(
+            fields(&diff(&old, &new, &Options::default())),
+            [(Kind::IndicatorChanged, "extra.TARGET", "95", "")]
+        );
+    }
+
+    #[test]
+    fn an_extra_cell_that_differs_only_in_its_year_is_year_updated() {
+        let cols = [
+            "SASARAN",
+            "INDIKATOR KINERJA",
+            "TARGET",
+            "FORMULASI",
+            "SUMBER DATA",
+            "KETERANGAN",
+        ];
+        let old = with_columns(
+            &cols,
+            &row(&[
+                ("TARGET", "95"),
+                ("KETERANGAN", "Renstra 2021-2026, RKT 2024"),
+            ]),
+        );
+        let new = with_columns(
+            &cols,
+            &row(&[
+                ("TARGET", "95"),
+                ("KETERANGAN", "Renstra 2021-2026, RKT 2025"),
+            ]),
+        );
+        assert_eq!(
+            fields(&diff(&old, &new, &Options::default())),
+            [(
+                Kind::YearUpdated,
+                "extra.KETERANGAN",
+                "Renstra 2021-2026, RKT 2024",
+                "Renstra 2021-2026, RKT 2025"
+            )]
+        );
+        assert!(diff(&old, &new, &Options { ignore_years: true }).is_empty());
+        // A year that appears where there was nothing is not only a year.
+        let empty = with_columns(&cols, &row(&[("TARGET", "95")]));
+        let year = with_columns(&cols, &row(&[("TARGET", "95"), ("KETERANGAN", "2025")]));
+        assert_eq!(
+            kinds(&diff(&empty, &year, &Options { ignore_years: true })),
+            [Kind::IndicatorChanged]
+        );
+    }
+
+    #[test]
+    fn identical_extras_give_no_change_whatever_their_column_order() {
+        let cells = row(&[("SATUAN", "%"), ("TARGET", "≥ 95")]);
+        let old = with_columns(&SIX, &cells);
+        assert!(diff(&old, &old, &Options::default()).is_empty());
+        let swapped = with_columns(
+            &[
+                "SASARAN",
+                "INDIKATOR KINERJA",
+                "TARGET",
+                "SATUAN",
+                "FORMULASI",
+                "SUMBER DATA",
+            ],
+            &cells,
+        );
+        let extra = |d: &Document| d.groups[0].positions[0].indicators[0].extra.clone();
+        assert_eq!(extra(&old).0.len(), 2);
+        assert_ne!(extra(&old), extra(&swapped));
+        assert!(diff(&old, &swapped, &Options::default()).is_empty());
     }
 
     fn kinds(changes: &[Change]) -> Vec<Kind> {

@@ -44,6 +44,10 @@ pub const INDICATOR_THRESHOLD: f64 = 0.5;
 /// a position stays in its group when an equally good match is there.
 pub const OTHER_GROUP_PENALTY: f64 = 0.05;
 
+/// The field of a change to an extra column (SATUAN, TARGET, ...) is this
+/// prefix and the column's name: `extra.TARGET`.
+pub const EXTRA_PREFIX: &str = "extra.";
+
 /// What kind of change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,11 +1,14 @@
 //! CSV (RFC 4180, via the csv crate): one row per indicator with the
-//! document's year and agency.
+//! document's year and agency, then one column per extra column name
+//! (SATUAN, TARGET, PENANGGUNG JAWAB, ...) found in any exported document.
 
 use crate::{neutralize, ExportError, Source};
 use iki_model::rows;
-use std::io::Write;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Seek, SeekFrom, Write};
 
-/// The header row.
+/// The header row's fixed columns; the extra columns follow them.
 pub const HEADER: [&str; 13] = [
     "year",
     "agency",
@@ -32,66 +35,266 @@ pub struct CsvOptions {
 }
 
 /// Writes documents as one CSV table.
+///
+/// The columns are the fixed [`HEADER`] columns, then one column per extra
+/// column name (the table columns the model has no field for) in the order
+/// the names are first seen: documents in input order, then columns in
+/// table order. A row without that column has an empty cell.
+///
+/// # Why a spool
+///
+/// The header comes first in a CSV file, but the extra column names are
+/// only known once every document has been seen, and a batch must never be
+/// held in memory at once. So [`write`](CsvWriter::write) appends each row,
+/// with its fixed cells and its extra cells as `(name index, value)` pairs,
+/// to an anonymous temporary file (removed by the operating system when
+/// the writer is dropped), and keeps in memory only the names.
+/// [`finish`](CsvWriter::finish) then writes the BOM (if asked), the full
+/// header and the rows read back from the spool with the extra cells
+/// expanded into their columns. Memory stays bounded by the number of
+/// distinct names; nothing reaches the output before `finish`, and the
+/// same documents always give the same bytes.
 pub struct CsvWriter<W: Write> {
-    out: csv::Writer<W>,
-    raw: bool,
+    out: W,
+    options: CsvOptions,
+    /// One record per row: the 13 fixed cells (neutralized), then pairs of
+    /// name index and cell (neutralized).
+    spool: csv::Writer<File>,
+    /// Extra column names in first-seen order, as written in the model.
+    names: Vec<String>,
+    index: HashMap<String, usize>,
 }
 
 impl<W: Write> CsvWriter<W> {
-    /// Starts the table (BOM if asked, then the header).
-    pub fn new(mut out: W, options: CsvOptions) -> Result<CsvWriter<W>, ExportError> {
-        if options.excel {
-            out.write_all(b"\xEF\xBB\xBF")?;
-        }
-        let mut out = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(out);
-        out.write_record(HEADER)?;
+    /// Starts the table (the output is written by [`finish`](Self::finish)).
+    pub fn new(out: W, options: CsvOptions) -> Result<CsvWriter<W>, ExportError> {
+        let spool = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(tempfile::tempfile()?);
         Ok(CsvWriter {
             out,
-            raw: options.raw_cells,
+            options,
+            spool,
+            names: Vec::new(),
+            index: HashMap::new(),
         })
+    }
+
+    fn cell<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.options.raw_cells {
+            s.into()
+        } else {
+            neutralize(s)
+        }
     }
 
     /// Adds a document's rows.
     pub fn write(&mut self, source: &Source) -> Result<(), ExportError> {
         let d = source.document;
         let year = d.year.map(|y| y.to_string()).unwrap_or_default();
-        let agency = d.agency.clone().unwrap_or_default();
-        let cell = |s: &str| -> String {
-            if self.raw {
-                s.to_string()
-            } else {
-                neutralize(s).into_owned()
-            }
-        };
+        let agency = d.agency.as_deref().unwrap_or_default();
+        let mut record = csv::StringRecord::new();
         for r in rows(d) {
-            let record = [
-                year.clone(),
-                cell(&agency),
-                r.group.to_string(),
-                cell(r.unit.unwrap_or("")),
-                r.position_id.to_string(),
-                cell(r.position_number),
-                cell(r.position_title),
-                cell(r.sasaran),
-                cell(r.indikator),
-                cell(r.formulasi),
-                cell(r.sumber_data),
-                serde_json::to_value(r.measure)?
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string(),
-                format!("{}-{}", r.source_lines.first, r.source_lines.last),
-            ];
-            self.out.write_record(&record)?;
+            record.clear();
+            let lines = format!("{}-{}", r.source_lines.first, r.source_lines.last);
+            let measure = serde_json::to_value(r.measure)?;
+            for cell in [
+                year.as_str().into(),
+                self.cell(agency),
+                r.group.as_str().into(),
+                self.cell(r.unit.unwrap_or("")),
+                r.position_id.into(),
+                self.cell(r.position_number),
+                self.cell(r.position_title),
+                self.cell(r.sasaran),
+                self.cell(r.indikator),
+                self.cell(r.formulasi),
+                self.cell(r.sumber_data),
+                measure.as_str().unwrap_or("").into(),
+                lines.as_str().into(),
+            ] {
+                record.push_field(&cell);
+            }
+            for (name, value) in r.extra.iter() {
+                let i = match self.index.get(name) {
+                    Some(&i) => i,
+                    None => {
+                        let i = self.names.len();
+                        self.names.push(name.to_string());
+                        self.index.insert(name.to_string(), i);
+                        i
+                    }
+                };
+                record.push_field(&i.to_string());
+                record.push_field(&self.cell(value));
+            }
+            self.spool.write_record(&record)?;
         }
         Ok(())
     }
 
-    /// Flushes the table.
+    /// Writes the table: BOM (if asked), header with the extra columns,
+    /// then every row from the spool; flushes.
     pub fn finish(mut self) -> Result<(), ExportError> {
+        let mut spool = self
+            .spool
+            .into_inner()
+            .map_err(|e| ExportError::Io(e.into_error()))?;
+        spool.seek(SeekFrom::Start(0))?;
+        if self.options.excel {
+            self.out.write_all(b"\xEF\xBB\xBF")?;
+        }
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut self.out);
+        let width = HEADER.len() + self.names.len();
+        let mut header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
+        let raw = self.options.raw_cells;
+        header.extend(self.names.iter().map(|n| {
+            if raw {
+                n.clone()
+            } else {
+                neutralize(n).into_owned()
+            }
+        }));
+        out.write_record(&header)?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(spool);
+        let mut spooled = csv::ByteRecord::new();
+        // For each output column, the field of the spooled record that
+        // fills it (`None`: an empty cell).
+        let mut slots: Vec<Option<usize>> = Vec::with_capacity(width);
+        while reader.read_byte_record(&mut spooled)? {
+            if spooled.len() < HEADER.len() || (spooled.len() - HEADER.len()) % 2 != 0 {
+                return Err(corrupt_spool());
+            }
+            slots.clear();
+            slots.extend((0..HEADER.len()).map(Some));
+            slots.resize(width, None);
+            for k in (HEADER.len()..spooled.len()).step_by(2) {
+                let i = name_index(&spooled[k], self.names.len()).ok_or_else(corrupt_spool)?;
+                slots[HEADER.len() + i] = Some(k + 1);
+            }
+            out.write_record(slots.iter().map(|s| s.map_or(&b""[..], |k| &spooled[k])))?;
+        }
+        out.flush()?;
+        drop(out);
         self.out.flush()?;
         Ok(())
+    }
+}
+
+/// A spooled name index, if it is one of the `len` names.
+fn name_index(cell: &[u8], len: usize) -> Option<usize> {
+    std::str::from_utf8(cell)
+        .ok()?
+        .parse::<usize>()
+        .ok()
+        .filter(|&i| i < len)
+}
+
+/// The spool did not read back as written (the temporary file was changed
+/// by someone else).
+fn corrupt_spool() -> ExportError {
+    ExportError::Io(std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        "the CSV spool file did not read back as written",
+    ))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use iki_model::Document;
+
+    fn doc(header: &str, row: &str) -> Document {
+        let src = format!(
+            "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis.\n\n\
+             SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA{header}\n\
+             Data\tJumlah data\tx\tLaporan{row}\n"
+        );
+        iki_parse::parse(src.as_bytes()).unwrap().document
+    }
+
+    fn export(docs: &[Document], options: CsvOptions) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut csv = CsvWriter::new(&mut out, options).unwrap();
+        for d in docs {
+            csv.write(&Source {
+                file: "x.md",
+                document: d,
+            })
+            .unwrap();
+        }
+        csv.finish().unwrap();
+        out
+    }
+
+    fn table(bytes: &[u8]) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    }
+
+    #[test]
+    fn extra_columns_in_first_seen_order_with_empty_cells() {
+        let docs = [
+            doc("", ""),
+            doc("\tTARGET\tSATUAN", "\t=1+1\t%"),
+            doc("\tKET\tTARGET", "\t@x\t95"),
+        ];
+        let t = table(&export(&docs, CsvOptions::default()));
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[0][13..], ["TARGET", "SATUAN", "KET"]);
+        assert!(t.iter().all(|r| r.len() == 16));
+        assert_eq!(t[1][13..], ["", "", ""]);
+        assert_eq!(t[2][13..], ["'=1+1", "%", ""]);
+        assert_eq!(t[3][13..], ["95", "", "'@x"]);
+        let raw = table(&export(
+            &docs,
+            CsvOptions {
+                raw_cells: true,
+                ..CsvOptions::default()
+            },
+        ));
+        assert_eq!(raw[2][13], "=1+1");
+        assert_eq!(raw[3][15], "@x");
+    }
+
+    #[test]
+    fn without_extras_the_header_is_the_fixed_one_and_bom_comes_first() {
+        let plain = export(&[doc("", "")], CsvOptions::default());
+        assert!(plain.starts_with(format!("{}\r\n", HEADER.join(",")).as_bytes()));
+        let excel = export(
+            &[doc("", "")],
+            CsvOptions {
+                excel: true,
+                ..CsvOptions::default()
+            },
+        );
+        assert_eq!(&excel[..3], b"\xEF\xBB\xBF");
+        assert_eq!(&excel[3..], plain.as_slice());
+        // Nothing at all: a header alone.
+        assert_eq!(
+            export(&[], CsvOptions::default()),
+            format!("{}\r\n", HEADER.join(",")).into_bytes()
+        );
+    }
+
+    #[test]
+    fn cells_with_newlines_and_quotes_survive_the_spool() {
+        let mut d = doc("\tTARGET", "\t1");
+        let i = &mut d.groups[0].positions[0].indicators[0];
+        i.sasaran = "a, \"b\"\r\nc".into();
+        i.extra.0[0].1 = "x\ny, \"z\"".into();
+        let t = table(&export(&[d], CsvOptions::default()));
+        assert_eq!(t[1][7], "a, \"b\"\r\nc");
+        assert_eq!(t[1][13], "x\ny, \"z\"");
     }
 }

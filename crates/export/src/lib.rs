@@ -3,8 +3,16 @@
 //! (documents, groups, positions, indicators, with keys and indexes) and an
 //! XLSX workbook (one sheet per group and a summary).
 //!
+//! No column of a source table is dropped: the cells of the columns the
+//! model has no field for (SATUAN, TARGET, PENANGGUNG JAWAB, ...; an
+//! indicator's `extra`) are extra CSV columns after the fixed ones, the
+//! `extra` object of each NDJSON line, rows of the SQLite table
+//! `indicator_extras` (with the typed TARGET in `indicators.target_*`) and
+//! extra columns of each XLSX group sheet.
+//!
 //! Every writer takes documents one at a time, so a batch never has to be
-//! held in memory at once.
+//! held in memory at once (the CSV writer spools its rows to a temporary
+//! file until it knows every extra column name; see [`CsvWriter`]).
 //!
 //! ```
 //! use iki_export::{CsvOptions, CsvWriter, Source};

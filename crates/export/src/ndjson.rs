@@ -1,11 +1,22 @@
 //! NDJSON: the flat rows of `iki rows`, with the document's year and agency
 //! in front.
+//!
+//! Every line is one object whose keys always come in this order: `year`,
+//! `agency`, then the keys of [`iki_model::Row`] in its published order
+//! (`group`, `unit`, `position_id`, `position_number`, `position_title`,
+//! `sasaran`, `indikator`, `formulasi`, `sumber_data`, `measure`,
+//! `source_lines`, `extra`). `extra` is an object of the row's extra
+//! columns (SATUAN, TARGET, PENANGGUNG JAWAB, ...), name to cell text, in
+//! the table's column order; `{}` for a table without extra columns. Each
+//! line carries only its own row's extra columns, so nothing has to be
+//! known in advance and the writer streams.
 
 use crate::{ExportError, Source};
 use iki_model::{rows, Row};
 use serde::Serialize;
 use std::io::Write;
 
+/// One line: `year` and `agency`, then the row's keys (`extra` last).
 #[derive(Serialize)]
 struct Line<'a> {
     year: Option<u16>,

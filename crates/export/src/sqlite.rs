@@ -1,16 +1,23 @@
-//! SQLite: one database with documents, groups, positions and indicators,
-//! keyed and indexed for the queries people run ("all percentage
+//! SQLite: one database with documents, groups, positions, indicators and
+//! the indicators' extra columns (`indicator_extras`), keyed and indexed for the queries people run ("all percentage
 //! indicators of 2025", "positions present in 2024 but not 2025"). Loading
 //! several documents gives one database in which SQL can compare years;
 //! loading a document again replaces its rows. Only bound parameters are
 //! used: no SQL is ever built from document text.
+//!
+//! The extra columns of an indicator row (SATUAN, TARGET, PENANGGUNG
+//! JAWAB, ...) are rows of `indicator_extras`, one per cell, by
+//! `(indicator_id, ordinal)` with the column's `name`; the typed reading of
+//! TARGET is in the `target_*` columns of `indicators` (NULL where the row
+//! has none). A database made before those existed gets the `target_*`
+//! columns added when it is opened.
 
 use crate::{ExportError, Source};
 use iki_model::{Formula, Item};
 use rusqlite::{params, Connection};
 use std::path::Path;
 
-/// The schema, created if missing.
+/// The schema, created if missing (`CREATE ... IF NOT EXISTS`).
 pub const SCHEMA: &str = "
 PRAGMA foreign_keys = ON;
 CREATE TABLE IF NOT EXISTS documents (
@@ -63,7 +70,18 @@ CREATE TABLE IF NOT EXISTS indicators (
     formula TEXT,
     sasaran_filled INTEGER NOT NULL,
     first_line INTEGER NOT NULL,
-    last_line INTEGER NOT NULL
+    last_line INTEGER NOT NULL,
+    target_comparator TEXT,
+    target_value TEXT,
+    target_unit TEXT,
+    target_predicate TEXT
+);
+CREATE TABLE IF NOT EXISTS indicator_extras (
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (indicator_id, ordinal)
 );
 CREATE INDEX IF NOT EXISTS documents_year ON documents (year);
 CREATE INDEX IF NOT EXISTS documents_agency ON documents (agency, region, year);
@@ -74,7 +92,30 @@ CREATE INDEX IF NOT EXISTS positions_key ON positions (position_key);
 CREATE INDEX IF NOT EXISTS indicators_position ON indicators (position_id);
 CREATE INDEX IF NOT EXISTS indicators_document ON indicators (document_id);
 CREATE INDEX IF NOT EXISTS indicators_measure ON indicators (measure);
+CREATE INDEX IF NOT EXISTS indicator_extras_name ON indicator_extras (name);
 ";
+
+/// The columns of `indicators` that [`SCHEMA`] has and a database made by
+/// an earlier version lacks, with the statement that adds each (constant
+/// text: no SQL is built from data).
+const ADDED_COLUMNS: [(&str, &str); 4] = [
+    (
+        "target_comparator",
+        "ALTER TABLE indicators ADD COLUMN target_comparator TEXT",
+    ),
+    (
+        "target_value",
+        "ALTER TABLE indicators ADD COLUMN target_value TEXT",
+    ),
+    (
+        "target_unit",
+        "ALTER TABLE indicators ADD COLUMN target_unit TEXT",
+    ),
+    (
+        "target_predicate",
+        "ALTER TABLE indicators ADD COLUMN target_predicate TEXT",
+    ),
+];
 
 /// Loads documents into an SQLite database file.
 pub struct SqliteWriter {
@@ -87,6 +128,20 @@ fn items(items: &[Item]) -> Result<String, ExportError> {
     )?)
 }
 
+/// Brings the `indicators` table of an older database up to [`SCHEMA`].
+fn add_missing_columns(db: &Connection) -> Result<(), ExportError> {
+    let have: Vec<String> = db
+        .prepare("SELECT name FROM pragma_table_info('indicators')")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for (column, add) in ADDED_COLUMNS {
+        if !have.iter().any(|h| h == column) {
+            db.execute_batch(add)?;
+        }
+    }
+    Ok(())
+}
+
 fn formula(f: Option<&Formula>) -> Result<Option<String>, ExportError> {
     f.map(serde_json::to_string).transpose().map_err(Into::into)
 }
@@ -96,6 +151,7 @@ impl SqliteWriter {
     pub fn open(path: &Path) -> Result<SqliteWriter, ExportError> {
         let db = Connection::open(path)?;
         db.execute_batch(SCHEMA)?;
+        add_missing_columns(&db)?;
         Ok(SqliteWriter { db })
     }
 
@@ -133,8 +189,13 @@ impl SqliteWriter {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut indicator_stmt = tx.prepare_cached(
-                "INSERT INTO indicators (document_id, position_id, ord, number, sasaran, indikator, formulasi, sumber_data, measure, formula, sasaran_filled, first_line, last_line)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                "INSERT INTO indicators (document_id, position_id, ord, number, sasaran, indikator, formulasi, sumber_data, measure, formula, sasaran_filled, first_line, last_line,
+                                         target_comparator, target_value, target_unit, target_predicate)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?;
+            let mut extra_stmt = tx.prepare_cached(
+                "INSERT INTO indicator_extras (indicator_id, ordinal, name, value)
+                 VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut position_ord: i64 = 0;
             for (g_ord, g) in (0i64..).zip(&d.groups) {
@@ -164,6 +225,7 @@ impl SqliteWriter {
                     position_ord += 1;
                     let position_id = tx.last_insert_rowid();
                     for (i_ord, i) in (0i64..).zip(&p.indicators) {
+                        let t = i.target.as_deref();
                         indicator_stmt.execute(params![
                             document_id,
                             position_id,
@@ -177,8 +239,16 @@ impl SqliteWriter {
                             formula(i.formula.as_deref())?,
                             i.sasaran_filled,
                             i.span.first,
-                            i.span.last
+                            i.span.last,
+                            t.and_then(|t| t.comparator.as_deref()),
+                            t.and_then(|t| t.value.as_deref()),
+                            t.and_then(|t| t.unit.as_deref()),
+                            t.and_then(|t| t.predicate.as_deref())
                         ])?;
+                        let indicator_id = tx.last_insert_rowid();
+                        for (ordinal, (name, value)) in (0i64..).zip(i.extra.iter()) {
+                            extra_stmt.execute(params![indicator_id, ordinal, name, value])?;
+                        }
                     }
                 }
             }
@@ -191,5 +261,99 @@ impl SqliteWriter {
     pub fn finish(self) -> Result<(), ExportError> {
         self.db.close().map_err(|(_, e)| e)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn doc() -> iki_model::Document {
+        let src = "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis.\n\n\
+                   SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\tSATUAN\tTARGET\n\
+                   Data\tJumlah data\tx\tLaporan\t%\t\u{2265} 95\n\
+                   Data\tIndeks data\tx\tLaporan\t-\tBB\n";
+        iki_parse::parse(src.as_bytes()).unwrap().document
+    }
+
+    #[test]
+    fn a_database_of_the_earlier_schema_gets_the_new_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        {
+            // The earlier layout: no target columns, no extras table.
+            let db = Connection::open(&path).unwrap();
+            db.execute_batch(SCHEMA).unwrap();
+            db.execute_batch(
+                "DROP TABLE indicator_extras;
+                 ALTER TABLE indicators DROP COLUMN target_comparator;
+                 ALTER TABLE indicators DROP COLUMN target_value;
+                 ALTER TABLE indicators DROP COLUMN target_unit;
+                 ALTER TABLE indicators DROP COLUMN target_predicate;",
+            )
+            .unwrap();
+        }
+        let d = doc();
+        for _ in 0..2 {
+            let mut w = SqliteWriter::open(&path).unwrap();
+            w.write(&Source {
+                file: "x.md",
+                document: &d,
+            })
+            .unwrap();
+            w.finish().unwrap();
+        }
+        let db = Connection::open(&path).unwrap();
+        // indikator, target_comparator, target_value, target_predicate
+        type Reading = (String, Option<String>, Option<String>, Option<String>);
+        let rows: Vec<Reading> = db
+            .prepare(
+                "SELECT indikator, target_comparator, target_value, target_predicate
+                 FROM indicators ORDER BY ord",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Jumlah data".to_string(),
+                    Some(">=".to_string()),
+                    Some("95".to_string()),
+                    None
+                ),
+                (
+                    "Indeks data".to_string(),
+                    None,
+                    None,
+                    Some("BB".to_string())
+                ),
+            ]
+        );
+        let extras: Vec<(i64, String, String)> = db
+            .prepare(
+                "SELECT e.ordinal, e.name, e.value FROM indicator_extras e
+                 JOIN indicators i ON i.id = e.indicator_id ORDER BY i.ord, e.ordinal",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let e = |o: i64, n: &str, v: &str| (o, n.to_string(), v.to_string());
+        assert_eq!(
+            extras,
+            [
+                e(0, "SATUAN", "%"),
+                e(1, "TARGET", "\u{2265} 95"),
+                e(0, "SATUAN", "-"),
+                e(1, "TARGET", "BB"),
+            ],
+            "loaded twice, kept once"
+        );
     }
 }

@@ -1,13 +1,24 @@
 //! An XLSX workbook an HR analyst would be glad to receive: a summary sheet
 //! with counts per group, then one sheet per group with a bold, frozen
 //! header row, an autofilter, wrapped text and sensible column widths.
+//!
+//! A group sheet has the fixed columns, then one column per extra column
+//! name (SATUAN, TARGET, PENANGGUNG JAWAB, ...) that occurs in that sheet's
+//! rows, in first-seen order (documents in input order, then table column
+//! order); a row without that column has an empty cell. The writer already
+//! keeps every sheet's rows until [`XlsxWriter::finish`] (the workbook is
+//! built in memory either way), so it also keeps each sheet's names there
+//! and writes the header, complete, when it builds the sheet.
 
 use crate::{neutralize, ExportError, Source};
 use iki_model::{GroupKind, Measure};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-/// Columns of a group sheet: header, width in characters, wrapped.
+/// Width in characters of an extra column (wrapped).
+const EXTRA_WIDTH: f64 = 16.0;
+
+/// Fixed columns of a group sheet: header, width in characters, wrapped.
 const COLUMNS: [(&str, f64, bool); 12] = [
     ("Tahun", 7.0, false),
     ("Instansi", 12.0, false),
@@ -42,13 +53,41 @@ fn measure(m: Measure) -> &'static str {
     }
 }
 
-type Row = [String; 12];
+/// One row of a group sheet.
+struct Row {
+    /// The fixed columns' cells.
+    cells: [String; 12],
+    /// The extra cells: index into the sheet's names, cell.
+    extra: Vec<(usize, String)>,
+}
+
+/// The rows of one group sheet and the extra column names they use.
+#[derive(Default)]
+struct Sheet {
+    rows: Vec<Row>,
+    /// Extra column names in first-seen order, as written in the model.
+    names: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl Sheet {
+    /// The column index of extra column `name`, added if new.
+    fn name(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.names.len();
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+}
 
 /// Collects documents, then builds the workbook.
 #[derive(Default)]
 pub struct XlsxWriter {
     raw: bool,
-    sheets: BTreeMap<GroupKind, Vec<Row>>,
+    sheets: BTreeMap<GroupKind, Sheet>,
     /// (year, agency, group) -> (positions, indicators)
     summary: BTreeMap<(String, String, GroupKind), (usize, usize)>,
 }
@@ -85,7 +124,12 @@ impl XlsxWriter {
             for p in &g.positions {
                 counts.1 += p.indicators.len();
                 for i in &p.indicators {
-                    sheet.push([
+                    let extra = i
+                        .extra
+                        .iter()
+                        .map(|(name, value)| (sheet.name(name), cell(value)))
+                        .collect();
+                    let cells = [
                         year.clone(),
                         cell(&agency),
                         cell(p.unit.as_deref().unwrap_or("")),
@@ -98,7 +142,8 @@ impl XlsxWriter {
                         cell(&i.sumber_data),
                         measure(i.measure).to_string(),
                         i.span.to_string(),
-                    ]);
+                    ];
+                    sheet.rows.push(Row { cells, extra });
                 }
             }
         }
@@ -139,17 +184,35 @@ impl XlsxWriter {
         }
         summary.autofilter(0, 0, self.summary.len() as u32, titles.len() as u16 - 1)?;
 
-        for (kind, rows) in &self.sheets {
+        for (kind, data) in &self.sheets {
             let sheet = book.add_worksheet();
             sheet.set_name(sheet_name(*kind))?;
-            let titles: Vec<&str> = COLUMNS.iter().map(|c| c.0).collect();
+            let names: Vec<String> = data
+                .names
+                .iter()
+                .map(|n| {
+                    if self.raw {
+                        n.clone()
+                    } else {
+                        neutralize(n).into_owned()
+                    }
+                })
+                .collect();
+            let titles: Vec<&str> = COLUMNS
+                .iter()
+                .map(|c| c.0)
+                .chain(names.iter().map(String::as_str))
+                .collect();
             start_sheet(sheet, &titles, &header)?;
             for (c, (_, width, _)) in COLUMNS.iter().enumerate() {
                 sheet.set_column_width(c as u16, *width)?;
             }
-            for (r, row) in rows.iter().enumerate() {
+            for c in COLUMNS.len()..titles.len() {
+                sheet.set_column_width(c as u16, EXTRA_WIDTH)?;
+            }
+            for (r, row) in data.rows.iter().enumerate() {
                 let r = r as u32 + 1;
-                for (c, value) in row.iter().enumerate() {
+                for (c, value) in row.cells.iter().enumerate() {
                     if c == 0 {
                         write_year(sheet, r, 0, value, &top)?;
                     } else {
@@ -157,8 +220,12 @@ impl XlsxWriter {
                         sheet.write_string_with_format(r, c as u16, value, format)?;
                     }
                 }
+                for (i, value) in &row.extra {
+                    let c = (COLUMNS.len() + i) as u16;
+                    sheet.write_string_with_format(r, c, value, &wrap)?;
+                }
             }
-            sheet.autofilter(0, 0, rows.len() as u32, COLUMNS.len() as u16 - 1)?;
+            sheet.autofilter(0, 0, data.rows.len() as u32, titles.len() as u16 - 1)?;
         }
         Ok(book.save_to_buffer()?)
     }

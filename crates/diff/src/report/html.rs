@@ -2,7 +2,7 @@
 //! summary table, and the changes side by side with changed words marked.
 //! Every piece of document text is escaped.
 
-use super::{blocks, position_label};
+use super::{blocks, field_label, position_label};
 use crate::words::{diff, Piece};
 use crate::{Change, Report};
 use std::fmt::Write;
@@ -123,7 +123,7 @@ fn row(o: &mut String, c: &Change) {
     let _ = writeln!(
         o,
         "<tr class=\"change {kind}\"><td class=\"kind\">{kind}</td><td>{}</td><td class=\"before\">{b}</td><td class=\"after\">{a}</td><td class=\"lines\">{} / {}</td></tr>",
-        escape(c.field.as_deref().unwrap_or("")),
+        escape(c.field.as_deref().map_or("", field_label)),
         side(c.old_lines),
         side(c.new_lines),
         kind = c.kind.as_str(),

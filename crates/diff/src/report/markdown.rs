@@ -1,7 +1,7 @@
 //! A markdown report to paste into a memo: the two documents, a summary
 //! table, then the changes by position with ~~removed~~ and **added** words.
 
-use super::{blocks, position_label};
+use super::{blocks, field_label, position_label};
 use crate::words::{diff, Piece};
 use crate::{Change, Report};
 use std::fmt::Write;
@@ -23,6 +23,11 @@ fn esc(s: &str) -> String {
         }
     }
     out
+}
+
+/// Text for a code span: no backtick to end it early, no line break.
+fn code(s: &str) -> String {
+    s.replace('`', "'").replace(['\n', '\r'], " ")
 }
 
 /// `text` between `mark`s, with its outer spaces outside them (markdown
@@ -78,7 +83,7 @@ pub fn markdown(report: &Report) -> String {
             o,
             "\n### {} `{}`\n",
             esc(block[0].group.as_str()),
-            position_label(&block[0]).replace('`', "'")
+            code(&position_label(&block[0]))
         );
         for c in block {
             item(&mut o, c);
@@ -91,7 +96,7 @@ fn item(o: &mut String, c: &Change) {
     let field = c
         .field
         .as_deref()
-        .map_or(String::new(), |f| format!(" `{f}`"));
+        .map_or(String::new(), |f| format!(" `{}`", code(field_label(f))));
     let side = |s: Option<iki_model::Span>| s.map_or("-".into(), |s| s.to_string());
     let _ = write!(
         o,

@@ -2,7 +2,7 @@
 //! changed words highlighted (colour on a terminal; `[-old-]` / `{+new+}`
 //! when piped).
 
-use super::{blocks, lines, position_label};
+use super::{blocks, field_label, lines, position_label};
 use crate::words::{diff, Piece};
 use crate::{Change, Report};
 use iki_model::terminal_safe;
@@ -63,10 +63,9 @@ pub fn terminal(report: &Report, color: bool) -> String {
 }
 
 fn change(o: &mut String, c: &Change, color: bool, paint: &dyn Fn(&str, &str) -> String) {
-    let field = c
-        .field
-        .as_deref()
-        .map_or(String::new(), |f| format!(" {f}"));
+    let field = c.field.as_deref().map_or(String::new(), |f| {
+        format!(" {}", terminal_safe(field_label(f)))
+    });
     let _ = writeln!(
         o,
         "  {}{}  {}",
