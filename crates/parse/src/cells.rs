@@ -217,7 +217,7 @@ pub struct Column {
 /// name nothing, kept as extra columns, when two cells name core columns.
 pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
     let filled = cells.iter().filter(|c| !c.is_empty()).count();
-    if filled < 2 || cells.iter().any(|c| c.chars().count() > 60) {
+    if filled < 2 {
         return None;
     }
     let mut columns: Vec<Column> = Vec::with_capacity(cells.len());
@@ -226,6 +226,9 @@ pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
     for c in cells {
         let role = if c.is_empty() {
             None
+        } else if c.len() > 240 || c.chars().count() > 60 {
+            // A header cell is short.
+            return None;
         } else {
             match vocab::column_role(c) {
                 Some(r) => {

@@ -171,8 +171,66 @@ fn columns() -> &'static [(Role, Vec<String>)] {
 /// occurs first in the cell (at its first or second word), the longer
 /// phrase at the same place.
 pub fn column_role(cell: &str) -> Option<Role> {
-    let w = words(cell);
-    (0..w.len().min(2)).find_map(|at| phrase_at(columns(), &w[at..]).map(|(r, _)| r))
+    // The first words of the cell, without copies: every cell of every
+    // tab row is asked once, so this runs for most lines of a document.
+    let mut w: [&str; 8] = [""; 8];
+    let mut n = 0;
+    for word in cell
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|x| !x.is_empty())
+    {
+        if n == w.len() {
+            break;
+        }
+        w[n] = word;
+        n += 1;
+    }
+    let same = |written: &str, upper: &str| {
+        if written.is_ascii() {
+            written.eq_ignore_ascii_case(upper)
+        } else {
+            written.to_uppercase() == upper
+        }
+    };
+    let columns = columns();
+    (0..n.min(2)).find_map(|at| {
+        // Only the phrases that start with this word are compared.
+        let first = w[at];
+        let index = column_index();
+        let from = index.partition_point(|(k, _)| cmp_upper(k, first) == std::cmp::Ordering::Less);
+        index[from..]
+            .iter()
+            .take_while(|(k, _)| same(first, k))
+            .map(|(_, i)| &columns[*i])
+            .filter(|(_, p)| p.len() <= n - at && p.iter().zip(&w[at..n]).all(|(u, x)| same(x, u)))
+            .max_by_key(|(_, p)| p.len())
+            .map(|(r, _)| *r)
+    })
+}
+
+/// The column phrases by their first word, sorted: `(first word, index in
+/// columns())`.
+fn column_index() -> &'static [(String, usize)] {
+    static T: OnceLock<Vec<(String, usize)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(String, usize)> = columns()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, p))| p.first().map(|w| (w.clone(), i)))
+            .collect();
+        v.sort();
+        v
+    })
+}
+
+/// Compares upper-case `key` with `word` as if `word` were upper-cased
+/// (ASCII; a non-ASCII word is compared by its upper-case copy).
+fn cmp_upper(key: &str, word: &str) -> std::cmp::Ordering {
+    if word.is_ascii() {
+        key.bytes().cmp(word.bytes().map(|b| b.to_ascii_uppercase()))
+    } else {
+        key.cmp(word.to_uppercase().as_str())
+    }
 }
 
 fn regions() -> &'static [(Vec<String>, &'static str)] {
