@@ -821,7 +821,14 @@ fn check_dialect(d: Dialect) {
     let (text, map) = to_dialect(src, d);
     keep(d, &text, &map);
     let got = match iki_parse::parse(text.as_bytes()) {
-        Ok(parsed) => parsed.document,
+        Ok(parsed) => {
+            // No table may be lost: `iki convert` would refuse the document.
+            let lost: Vec<String> = iki_parse::lost_content(&parsed.diagnostics)
+                .map(|d| format!("{} {}: {}", d.span, d.code, d.message))
+                .collect();
+            assert!(lost.is_empty(), "{}: {}", d.name(), lost.join("\n"));
+            parsed.document
+        }
         Err(e) => panic!("{}: the generated text does not parse: {e}", d.name()),
     };
     let mismatches = compare(exp, &got, &map, &source_lines(src));
@@ -1426,7 +1433,9 @@ mod random_documents {
             common::check_invariants(std::path::Path::new("<random tab>"), src.as_bytes(), &exp);
             for d in [Dialect::Pipe, Dialect::Html, Dialect::Grid] {
                 let (text, map) = to_dialect(&src, d);
-                let got = iki_parse::parse(text.as_bytes()).unwrap().document;
+                let parsed = iki_parse::parse(text.as_bytes()).unwrap();
+                prop_assert_eq!(iki_parse::lost_content(&parsed.diagnostics).count(), 0);
+                let got = parsed.document;
                 let mismatches = compare(&exp, &got, &map, &source_lines(&src));
                 prop_assert!(mismatches.is_empty(), "{}\n{}", report(d, &mismatches), text);
                 common::check_invariants(std::path::Path::new("<random>"), text.as_bytes(), &got);

@@ -445,6 +445,7 @@ impl Builder {
         // A row the dialect calls a header and that looks like one (short
         // cells in capitals) but names no column cannot be read as data.
         let header_like = head
+            && cells.iter().filter(|c| !c.is_empty()).count() >= 2
             && cells
                 .iter()
                 .all(|c| c.split_whitespace().count() <= 5 && !c.chars().any(char::is_lowercase));
