@@ -227,7 +227,8 @@ fn column_index() -> &'static [(String, usize)] {
 /// (ASCII; a non-ASCII word is compared by its upper-case copy).
 fn cmp_upper(key: &str, word: &str) -> std::cmp::Ordering {
     if word.is_ascii() {
-        key.bytes().cmp(word.bytes().map(|b| b.to_ascii_uppercase()))
+        key.bytes()
+            .cmp(word.bytes().map(|b| b.to_ascii_uppercase()))
     } else {
         key.cmp(word.to_uppercase().as_str())
     }
