@@ -13,7 +13,7 @@ use std::borrow::Cow;
 /// keep that order. Names are the header cells in upper case (markup
 /// removed, whitespace collapsed, a trailing `:` or `.` dropped); a name
 /// that occurs twice in one header gets ` 2`, ` 3`, ...
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Extras(pub Vec<(String, String)>);
 
 impl Extras {
@@ -97,6 +97,18 @@ pub struct Target {
 }
 
 impl Target {
+    /// The reading of a row's first column whose name starts with TARGET,
+    /// with the first column whose name starts with SATUAN for its unit.
+    pub fn of(extra: &Extras) -> Option<Target> {
+        let starts = |prefix: &str| {
+            extra
+                .iter()
+                .find(|(n, _)| n.starts_with(prefix))
+                .map(|(_, v)| v)
+        };
+        Target::read(starts("TARGET")?, starts("SATUAN"))
+    }
+
     /// Reads a TARGET cell; `satuan` is the row's SATUAN cell, if any.
     /// Returns `None` for an empty cell or one with more than a number,
     /// a unit and a comparator (a sentence is not a target value).

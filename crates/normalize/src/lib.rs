@@ -40,7 +40,7 @@ pub use rows::NEAR_DUPLICATE_EDITS;
 pub use suggest::{suggest, Dictionary, Suggestion, SuggestionReason};
 
 use iki_model::ids::Ids;
-use iki_model::{Change, Diagnostic, Document, Formula, Measure, Rule, SkipReason};
+use iki_model::{Change, Diagnostic, Document, Formula, Measure, Rule, SkipReason, Target};
 use std::collections::BTreeMap;
 use walk::{fix, Context, Field};
 
@@ -130,7 +130,7 @@ pub fn normalize_owned(doc: Document, glossary: &Glossary) -> Normalized {
                 );
                 update(u, fixed);
             }
-            let tugas = Field::Tugas as fn(usize) -> Field;
+            let tugas = Field::Tugas as fn(usize) -> Field<'static>;
             for (items, field) in [(&mut p.tugas, tugas), (&mut p.fungsi, Field::Fungsi)] {
                 for (k, item) in items.iter_mut().enumerate() {
                     let line = item.span.first;
@@ -156,10 +156,16 @@ pub fn normalize_owned(doc: Document, glossary: &Glossary) -> Normalized {
                     );
                     update(cell, fixed);
                 }
+                for (name, value) in i.extra.0.iter_mut() {
+                    let field = Field::Extra(k, name);
+                    let fixed = fix(&ctx, value, Some(id), field, line, &mut changes);
+                    update(value, fixed);
+                }
                 // Read again from the fixed cells (and from cells of a JSON
                 // document, whose reading is not trusted).
                 i.measure = Measure::from_indikator(&i.indikator);
                 i.formula = Formula::read(&i.formulasi).map(Box::new);
+                i.target = Target::of(&i.extra).map(Box::new);
             }
             rows::dedupe(p, &mut changes, &mut removed, &mut diagnostics);
         }

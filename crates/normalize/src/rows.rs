@@ -3,7 +3,7 @@
 //! only nearly the same is reported.
 
 use crate::fnv::FnvMap;
-use iki_model::{Change, Diagnostic, Indicator, Position, Rule, SkipReason, Skipped, Span};
+use iki_model::{Change, Diagnostic, Extras, Indicator, Position, Rule, SkipReason, Skipped, Span};
 use std::collections::hash_map::Entry;
 
 /// Two different rows of a position whose cells, taken together, differ by
@@ -16,8 +16,19 @@ fn key(i: &Indicator) -> [&str; 4] {
     [&i.sasaran, &i.indikator, &i.formulasi, &i.sumber_data]
 }
 
+/// What makes two rows the same row: the four cells and every extra
+/// column (two rows that differ only in TARGET are two rows).
+fn identity(i: &Indicator) -> ([&str; 4], &Extras) {
+    (key(i), &i.extra)
+}
+
+/// A row's cells joined, extra cells after the four, for the audit log.
 fn cells(i: &Indicator) -> String {
-    key(i).join(" | ")
+    let mut out = key(i).join(" | ");
+    for (name, value) in i.extra.iter() {
+        out.push_str(&format!(" | {name}: {value}"));
+    }
+    out
 }
 
 /// Removes exact duplicates from `p`, recording a change and skipped lines
@@ -32,9 +43,9 @@ pub fn dedupe(
     // For each row equal to an earlier one, the span of the first: found
     // with the cells borrowed, before any row moves.
     let first_of: Vec<Option<Span>> = {
-        let mut seen: FnvMap<[&str; 4], Span> = FnvMap::default();
+        let mut seen: FnvMap<([&str; 4], &Extras), Span> = FnvMap::default();
         rows.iter()
-            .map(|row| match seen.entry(key(row)) {
+            .map(|row| match seen.entry(identity(row)) {
                 Entry::Occupied(e) => Some(*e.get()),
                 Entry::Vacant(e) => {
                     e.insert(row.span);
@@ -78,9 +89,13 @@ pub fn dedupe(
     near_duplicates(p, diagnostics);
 }
 
-/// All cells of a row joined by spaces, in lower case, as characters.
+/// All cells of a row (extra cells after the four) joined by spaces, in
+/// lower case, as characters.
 fn flat(i: &Indicator) -> Vec<char> {
-    let cells = key(i);
+    let cells: Vec<&str> = key(i)
+        .into_iter()
+        .chain(i.extra.iter().map(|(_, v)| v))
+        .collect();
     let mut out = Vec::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
     for (k, cell) in cells.into_iter().enumerate() {
         if k > 0 {
@@ -288,6 +303,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn rows_that_differ_in_an_extra_column_are_two_rows() {
+        let with = |target: &str| {
+            let mut r = row("Meningkatnya layanan", "Persentase layanan");
+            r.extra = Extras(vec![
+                ("SATUAN".into(), "%".into()),
+                ("TARGET".into(), target.into()),
+            ]);
+            r
+        };
+        let mut p = Position {
+            id: "x/y".into(),
+            number: "1".into(),
+            title: "Y".into(),
+            unit: None,
+            span: Span::line(1),
+            heading: Span::line(1),
+            tugas: vec![],
+            fungsi: vec![],
+            indicators: vec![with("90"), with("95"), with("95")],
+        };
+        let (mut changes, mut skipped, mut diags) = (vec![], vec![], vec![]);
+        dedupe(&mut p, &mut changes, &mut skipped, &mut diags);
+        // The third row repeats the second; the first differs in TARGET.
+        assert_eq!(p.indicators.len(), 2);
+        assert_eq!(changes.len(), 1);
+        assert!(
+            changes[0].before.ends_with("TARGET: 95"),
+            "{}",
+            changes[0].before
+        );
+        // A one-character TARGET difference is a near-duplicate to look at,
+        // not a silent merge.
+        assert_eq!(edits_within(&with("90"), &with("95"), 3), Some(1));
     }
 
     #[test]

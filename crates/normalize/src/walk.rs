@@ -49,7 +49,7 @@ impl<'a> Context<'a> {
 /// The name of a text field in the audit log, made only when a rule
 /// changes the field (most fields are never named).
 #[derive(Clone, Copy)]
-pub enum Field {
+pub enum Field<'a> {
     /// A field with a fixed name ("title", "unit.title", ...).
     Named(&'static str),
     /// The k-th Tugas item.
@@ -58,15 +58,18 @@ pub enum Field {
     Fungsi(usize),
     /// A cell of the k-th indicator row ("sasaran", ...).
     Cell(usize, &'static str),
+    /// An extra column of the k-th indicator row, by name ("TARGET").
+    Extra(usize, &'a str),
 }
 
-impl Field {
+impl Field<'_> {
     fn name(self) -> String {
         match self {
             Field::Named(n) => n.to_string(),
             Field::Tugas(k) => format!("tugas[{k}]"),
             Field::Fungsi(k) => format!("fungsi[{k}]"),
             Field::Cell(k, n) => format!("indicators[{k}].{n}"),
+            Field::Extra(k, n) => format!("indicators[{k}].extra.{n}"),
         }
     }
 }
@@ -78,7 +81,7 @@ pub fn fix(
     ctx: &Context,
     value: &str,
     position: Option<&str>,
-    field: Field,
+    field: Field<'_>,
     line: u32,
     changes: &mut Vec<Change>,
 ) -> Option<String> {
@@ -145,6 +148,7 @@ pub fn texts(doc: &Document) -> Vec<&str> {
                     i.formulasi.as_str(),
                     i.sumber_data.as_str(),
                 ]);
+                out.extend(i.extra.iter().map(|(_, v)| v));
             }
         }
     }

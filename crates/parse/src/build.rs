@@ -673,7 +673,7 @@ impl Builder {
         for (i, has) in p.indicators.iter_mut().zip(present) {
             i.measure = Measure::from_indikator(&i.indikator);
             i.formula = Formula::read(&i.formulasi).map(Box::new);
-            i.target = target_of(&i.extra).map(Box::new);
+            i.target = Target::of(&i.extra).map(Box::new);
             for (name, value, column) in [
                 ("SASARAN", &i.sasaran, has.sasaran),
                 ("INDIKATOR KINERJA", &i.indikator, true),
@@ -837,17 +837,6 @@ fn name_columns(mut columns: Vec<Column>) -> Vec<Column> {
         seen.push(c.name.clone());
     }
     columns
-}
-
-/// The typed reading of a row's TARGET column, with SATUAN for its unit.
-fn target_of(extra: &Extras) -> Option<Target> {
-    let starts = |prefix: &str| {
-        extra
-            .iter()
-            .find(|(n, _)| n.starts_with(prefix))
-            .map(|(_, v)| v)
-    };
-    Target::read(starts("TARGET")?, starts("SATUAN"))
 }
 
 /// The items of a duty written inline on one line, `a. x; b. y; c. z`:
