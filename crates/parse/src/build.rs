@@ -318,7 +318,9 @@ impl Builder {
             // An unnumbered heading right above a Tugas label or a table:
             // a position without a number.
             None if body_follows && !(self.pos.is_some() && self.duty.is_some()) => {
-                self.position_heading(t, "", text)
+                // "A. KEPALA SEKSI ...": the letter is the position's number.
+                let (number, title) = crate::classify::leading_letter(text).unwrap_or(("", text));
+                self.position_heading(t, number, title)
             }
             None if self.in_banner => {
                 // The agency's full name under the kind line.

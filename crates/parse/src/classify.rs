@@ -161,6 +161,17 @@ fn leading_number(s: &str) -> Option<(&str, &str)> {
     (rest.len() < after.len() && !rest.is_empty()).then(|| (&s[..end], rest))
 }
 
+/// A leading letter enumerator, `A.`, `b)`, then spaces and some text:
+/// the letter and the text.
+pub fn leading_letter(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    if !(b.first()?.is_ascii_alphabetic() && matches!(b.get(1), Some(b'.' | b')'))) {
+        return None;
+    }
+    let rest = s[2..].trim_start();
+    (rest.len() < s.len() - 2 && !rest.is_empty()).then(|| (&s[..1], rest))
+}
+
 /// A position label: `[nama] jabatan :` (any case) and the title after it.
 fn position_label(s: &str) -> Option<&str> {
     let mut t = s;
@@ -366,12 +377,13 @@ fn kind_of(line: &Line) -> Kind {
     } else {
         None
     };
-    // A position label, numbered or not, in any style.
-    let labelled = position_label(numbered.map_or(plain.as_str(), |(_, rest)| rest));
+    // A position label, numbered, lettered or not, in any style.
+    let enumerated = numbered.or_else(|| leading_letter(&plain));
+    let labelled = position_label(enumerated.map_or(plain.as_str(), |(_, rest)| rest));
     if let Some(title) = labelled {
         return Kind::Heading {
             text: plain.clone(),
-            number: numbered.map(|(n, _)| n.to_string()),
+            number: enumerated.map(|(n, _)| n.to_string()),
             rest: title.to_string(),
             label: true,
         };
@@ -523,6 +535,14 @@ mod tests {
         assert_eq!(leading_number("1.A"), None);
         assert_eq!(leading_number("1."), None);
         assert_eq!(leading_number("2024"), None);
+        assert_eq!(
+            leading_letter("A. KEPALA SEKSI"),
+            Some(("A", "KEPALA SEKSI"))
+        );
+        assert_eq!(leading_letter("b) Jabatan : X"), Some(("b", "Jabatan : X")));
+        assert_eq!(leading_letter("A.B"), None);
+        assert_eq!(leading_letter("AB. X"), None);
+        assert_eq!(leading_letter("a."), None);
     }
 
     #[test]
