@@ -17,9 +17,19 @@ fn key(i: &Indicator) -> [&str; 4] {
 }
 
 /// What makes two rows the same row: the four cells and every extra
-/// column (two rows that differ only in TARGET are two rows).
-fn identity(i: &Indicator) -> ([&str; 4], &Extras) {
-    (key(i), &i.extra)
+/// column (two rows that differ only in TARGET are two rows). Hashed by
+/// the four cells only (extras rarely tell rows apart), compared whole.
+#[derive(PartialEq, Eq)]
+struct Identity<'a>([&'a str; 4], &'a Extras);
+
+impl std::hash::Hash for Identity<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.hash(h);
+    }
+}
+
+fn identity(i: &Indicator) -> Identity<'_> {
+    Identity(key(i), &i.extra)
 }
 
 /// A row's cells joined, extra cells after the four, for the audit log.
@@ -43,7 +53,7 @@ pub fn dedupe(
     // For each row equal to an earlier one, the span of the first: found
     // with the cells borrowed, before any row moves.
     let first_of: Vec<Option<Span>> = {
-        let mut seen: FnvMap<([&str; 4], &Extras), Span> = FnvMap::default();
+        let mut seen: FnvMap<Identity, Span> = FnvMap::default();
         rows.iter()
             .map(|row| match seen.entry(identity(row)) {
                 Entry::Occupied(e) => Some(*e.get()),
@@ -92,12 +102,9 @@ pub fn dedupe(
 /// All cells of a row (extra cells after the four) joined by spaces, in
 /// lower case, as characters.
 fn flat(i: &Indicator) -> Vec<char> {
-    let cells: Vec<&str> = key(i)
-        .into_iter()
-        .chain(i.extra.iter().map(|(_, v)| v))
-        .collect();
-    let mut out = Vec::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
-    for (k, cell) in cells.into_iter().enumerate() {
+    let cells = || key(i).into_iter().chain(i.extra.iter().map(|(_, v)| v));
+    let mut out = Vec::with_capacity(cells().map(|c| c.len() + 1).sum());
+    for (k, cell) in cells().enumerate() {
         if k > 0 {
             out.push(' ');
         }

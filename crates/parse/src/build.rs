@@ -11,6 +11,7 @@ use iki_model::{
     Diagnostic, Document, Extras, Formula, Group, GroupKind, Indicator, Item, Measure, Position,
     SkipReason, Skipped, Span, Target, Unit,
 };
+use std::rc::Rc;
 
 /// Columns assumed for a table that has no header row.
 const FOUR: [Role; 4] = [
@@ -129,8 +130,9 @@ struct Builder {
     unit: Option<(String, String)>,
     pos: Option<Position>,
     duty: Option<Duty>,
-    /// The columns of the table being read, or of the last one.
-    columns: Option<Vec<Column>>,
+    /// The columns of the table being read, or of the last one (shared:
+    /// every row of the table asks for them).
+    columns: Option<Rc<[Column]>>,
     /// `columns` belong to an earlier position's table: a headerless table
     /// of the same width reuses them.
     stale: bool,
@@ -252,7 +254,7 @@ impl Builder {
             }
             Kind::TableHeader(columns) => {
                 let matrix = columns.iter().any(|c| c.role == Some(Role::Jabatan));
-                self.columns = Some(name_columns(columns.clone()));
+                self.columns = Some(name_columns(columns.clone()).into());
                 self.stale = false;
                 self.rows_since_header = 0;
                 if self.pos.is_none() && !matrix {
@@ -273,8 +275,7 @@ impl Builder {
     }
 
     fn plain_heading(&mut self, t: &Token, text: &str, body_follows: bool) {
-        let words = vocab::words(text);
-        let banner = vocab::banner(&words);
+        let banner = vocab::banner_of(text);
         let is_title = !self.seen_position
             && self.doc.title.is_none()
             && !matches!(banner, Some(Banner::Kind(_)))
@@ -443,7 +444,7 @@ impl Builder {
     /// The columns for a row: the table's header, an earlier table's
     /// header of the same width, or the four or five columns a headerless
     /// table usually has.
-    fn columns_for(&mut self, t: &Token, cells: &[String], head: bool) -> Vec<Column> {
+    fn columns_for(&mut self, t: &Token, cells: &[String], head: bool) -> Rc<[Column]> {
         // A row the dialect calls a header and that looks like one (short
         // cells in capitals) but names no column cannot be read as data.
         let header_like = head
@@ -460,7 +461,7 @@ impl Builder {
         }
         if let Some(c) = &self.columns {
             if !self.stale {
-                return c.clone();
+                return Rc::clone(c);
             }
             if c.len() == cells.len() {
                 self.diags.push(Diagnostic::note(
@@ -469,7 +470,7 @@ impl Builder {
                     t.span(),
                 ));
                 self.stale = false;
-                return c.clone();
+                return Rc::clone(c);
             }
         }
         let numbered = cells.len() >= 5
@@ -495,7 +496,8 @@ impl Builder {
                 text: String::new(),
             })
             .collect();
-        self.columns = Some(columns.clone());
+        let columns: Rc<[Column]> = columns.into();
+        self.columns = Some(Rc::clone(&columns));
         self.stale = false;
         columns
     }

@@ -220,7 +220,9 @@ pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
     if filled < 2 {
         return None;
     }
-    let mut columns: Vec<Column> = Vec::with_capacity(cells.len());
+    // Roles first, without copies: most rows are not headers and fail at
+    // their first cell.
+    let mut roles: Vec<Option<Role>> = Vec::with_capacity(cells.len());
     let mut unknown = 0;
     let mut core = 0;
     for c in cells {
@@ -244,19 +246,28 @@ pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
                 None => return None,
             }
         };
-        columns.push(Column {
-            role,
-            name: column_name(c),
-            text: c.clone(),
-        });
+        roles.push(role);
     }
-    let has_key = columns.iter().any(|c| {
+    let has_key = roles.iter().any(|r| {
         matches!(
-            c.role,
+            r,
             Some(Role::Sasaran) | Some(Role::Indikator) | Some(Role::Jabatan)
         )
     });
-    (has_key && (unknown == 0 || core >= 2) && filled >= 3.min(cells.len())).then_some(columns)
+    if !(has_key && (unknown == 0 || core >= 2) && filled >= 3.min(cells.len())) {
+        return None;
+    }
+    Some(
+        roles
+            .into_iter()
+            .zip(cells)
+            .map(|(role, c)| Column {
+                role,
+                name: column_name(c),
+                text: c.clone(),
+            })
+            .collect(),
+    )
 }
 
 /// The name of a header cell: upper case, a trailing `:` or `.` dropped.

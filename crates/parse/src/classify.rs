@@ -388,12 +388,15 @@ fn kind_of(line: &Line) -> Kind {
             label: true,
         };
     }
-    // A banner by its form, in a heading, bold or all-capital line,
-    // numbered or not.
-    let capitals = !plain.chars().any(char::is_lowercase);
-    if (headingish || capitals)
-        && matches!(vocab::banner(&vocab::words(&plain)), Some(Banner::Kind(_)))
-    {
+    // A banner by its form, numbered ("1. JABATAN ADMINISTRATOR") or in a
+    // plain all-capital line ("III. JABATAN PELAKSANA"). An unnumbered
+    // heading or bold line is a heading anyway: the builder asks it.
+    let may_be_banner = if numbered.is_some() {
+        headingish
+    } else {
+        !headingish && !plain.chars().any(char::is_lowercase)
+    };
+    if may_be_banner && matches!(vocab::banner_of(&plain), Some(Banner::Kind(_))) {
         return Kind::Heading {
             text: plain.clone(),
             number: None,

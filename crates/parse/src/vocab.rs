@@ -112,6 +112,37 @@ fn is_enumerator(w: &str) -> bool {
         || (w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// [`banner`] of a line's text. Most headings are position titles: a
+/// title whose first word after an enumerator and filler words cannot
+/// start a kind's phrase is answered without copying its words.
+pub fn banner_of(text: &str) -> Option<Banner> {
+    let (banners, others) = group_words();
+    let mut borrowed = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if borrowed.peek().is_some_and(|w| is_enumerator(w)) {
+        borrowed.next();
+    }
+    let starts_phrase = |w: &str, table: &[(Banner, Vec<String>)]| {
+        table
+            .iter()
+            .any(|(_, p)| p.first().is_some_and(|f| f.eq_ignore_ascii_case(w)))
+    };
+    let is_filler_word = |w: &str| {
+        others
+            .iter()
+            .any(|(k, p)| *k == Word::Filler && p.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    };
+    let opens = borrowed
+        .find(|w| !is_filler_word(w))
+        .is_none_or(|w| starts_phrase(w, banners));
+    if !opens {
+        return None;
+    }
+    banner(&words(text))
+}
+
 /// The banner a heading line is, by its form (see `groups.tsv`): an
 /// optional enumerator, filler words, a kind's phrase, then only trailer or
 /// banner words, or an agency name. A line of only intro words ("INDIKATOR
@@ -171,41 +202,69 @@ fn columns() -> &'static [(Role, Vec<String>)] {
 /// occurs first in the cell (at its first or second word), the longer
 /// phrase at the same place.
 pub fn column_role(cell: &str) -> Option<Role> {
-    // The first words of the cell, without copies: every cell of every
-    // tab row is asked once, so this runs for most lines of a document.
-    let mut w: [&str; 8] = [""; 8];
-    let mut n = 0;
-    for word in cell
+    // Every first cell of every tab row is asked, so this avoids copies:
+    // the words are borrowed, one at a time, and only phrases that start
+    // with the word at hand are compared.
+    let mut words = cell
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|x| !x.is_empty())
-    {
-        if n == w.len() {
-            break;
-        }
-        w[n] = word;
-        n += 1;
-    }
-    let same = |written: &str, upper: &str| {
-        if written.is_ascii() {
-            written.eq_ignore_ascii_case(upper)
-        } else {
-            written.to_uppercase() == upper
-        }
-    };
+        .filter(|x| !x.is_empty());
+    let first = words.next()?;
+    let second = words.next();
     let columns = columns();
-    (0..n.min(2)).find_map(|at| {
-        // Only the phrases that start with this word are compared.
-        let first = w[at];
-        let index = column_index();
-        let from = index.partition_point(|(k, _)| cmp_upper(k, first) == std::cmp::Ordering::Less);
-        index[from..]
+    let index = column_index();
+    let at = |word: &str, after: &mut dyn Iterator<Item = &str>| -> Option<Role> {
+        // The word in upper case on the stack (ASCII, as vocabulary words
+        // are); a longer or non-ASCII word is copied.
+        let mut buf = [0u8; 24];
+        let upper_owned;
+        let upper: &[u8] = if word.is_ascii() && word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_uppercase();
+            b
+        } else {
+            upper_owned = word.to_uppercase();
+            upper_owned.as_bytes()
+        };
+        let from = index.partition_point(|(k, _)| k.as_bytes() < upper);
+        let candidates = &index[from..];
+        if candidates
+            .first()
+            .is_none_or(|(k, _)| k.as_bytes() != upper)
+        {
+            return None;
+        }
+        // The words after `word`, as many as the longest phrase needs.
+        let mut rest: [&str; 4] = [""; 4];
+        let mut n = 0;
+        for w in after.take(rest.len()) {
+            rest[n] = w;
+            n += 1;
+        }
+        candidates
             .iter()
-            .take_while(|(k, _)| same(first, k))
+            .take_while(|(k, _)| k.as_bytes() == upper)
             .map(|(_, i)| &columns[*i])
-            .filter(|(_, p)| p.len() <= n - at && p.iter().zip(&w[at..n]).all(|(u, x)| same(x, u)))
+            .filter(|(_, p)| {
+                p.len() <= n + 1 && p[1..].iter().zip(&rest[..n]).all(|(u, x)| same(x, u))
+            })
             .max_by_key(|(_, p)| p.len())
             .map(|(r, _)| *r)
+    };
+    let mut after_first = second.into_iter().chain(words.clone());
+    at(first, &mut after_first).or_else(|| {
+        let second = second?;
+        at(second, &mut words)
     })
+}
+
+/// Whether a written word is the upper-case vocabulary word.
+fn same(written: &str, upper: &str) -> bool {
+    if written.is_ascii() {
+        written.eq_ignore_ascii_case(upper)
+    } else {
+        written.to_uppercase() == upper
+    }
 }
 
 /// The column phrases by their first word, sorted: `(first word, index in
@@ -221,17 +280,6 @@ fn column_index() -> &'static [(String, usize)] {
         v.sort();
         v
     })
-}
-
-/// Compares upper-case `key` with `word` as if `word` were upper-cased
-/// (ASCII; a non-ASCII word is compared by its upper-case copy).
-fn cmp_upper(key: &str, word: &str) -> std::cmp::Ordering {
-    if word.is_ascii() {
-        key.bytes()
-            .cmp(word.bytes().map(|b| b.to_ascii_uppercase()))
-    } else {
-        key.cmp(word.to_uppercase().as_str())
-    }
 }
 
 fn regions() -> &'static [(Vec<String>, &'static str)] {
