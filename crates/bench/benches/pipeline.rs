@@ -121,6 +121,41 @@ fn document(c: &mut Criterion) {
     stages(c, "document_90kb", &[SEED.to_string()]);
 }
 
+/// Each table reader: the seed with its tables in pipe, HTML and grid
+/// dialects, parsed (c) and converted whole (f), beside the tab original.
+fn dialects(c: &mut Criterion) {
+    use iki_bench::dialects::{rewrite, Dialect};
+    let g = glossary();
+    let mut group = c.benchmark_group("dialects");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(3));
+    let inputs = [
+        ("tab", SEED.to_string()),
+        ("pipe", rewrite(SEED, Dialect::Pipe)),
+        ("html", rewrite(SEED, Dialect::Html)),
+        ("grid", rewrite(SEED, Dialect::Grid)),
+    ];
+    for (name, text) in &inputs {
+        let rows = iki_parse::parse(text.as_bytes())
+            .expect("parses")
+            .document
+            .groups
+            .iter()
+            .flat_map(|g| &g.positions)
+            .map(|p| p.indicators.len())
+            .sum::<usize>();
+        assert!(rows > 270, "{name}: only {rows} rows read");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("c_parse", name), text, |b, t| {
+            b.iter(|| iki_parse::parse(black_box(t.as_bytes())).expect("parses"))
+        });
+        group.bench_with_input(BenchmarkId::new("f_convert", name), text, |b, t| {
+            b.iter(|| convert(black_box(t.as_bytes()), &g).len())
+        });
+    }
+    group.finish();
+}
+
 fn batch_10mb(c: &mut Criterion) {
     let docs: Vec<String> = iki_bench::corpus(SEED, 1, 115).collect();
     stages(c, "batch_10mb", &docs);
@@ -256,6 +291,7 @@ fn peak_memory(_: &mut Criterion) {
 criterion_group!(
     benches,
     document,
+    dialects,
     batch_10mb,
     batch_1000,
     diff_10k,

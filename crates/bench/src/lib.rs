@@ -138,6 +138,8 @@ fn vary_row(line: &str, rng: &mut Rng, out: &mut Vec<String>) {
     out.push(line);
 }
 
+pub mod dialects;
+
 /// One synthetic document made from `seed`, numbered `number`.
 pub fn document(seed: &str, number: u64) -> String {
     let mut rng = Rng::new(number);
