@@ -254,7 +254,36 @@ impl Builder {
             }
             Kind::TableHeader(columns) => {
                 let matrix = columns.iter().any(|c| c.role == Some(Role::Jabatan));
-                self.columns = Some(name_columns(columns.clone()).into());
+                // The second row of a two-level header (rowspan cells
+                // repeat the first row's text; the others name the
+                // sub-columns of a colspan): merged into the first.
+                let second = match &self.columns {
+                    Some(prev)
+                        if self.rows_since_header == 0
+                            && !self.stale
+                            && prev.len() == columns.len()
+                            && prev.iter().any(|c| c.spanned) =>
+                    {
+                        let sub: Vec<String> = columns
+                            .iter()
+                            .zip(prev.iter())
+                            .map(|(new, old)| {
+                                if new.text == old.text {
+                                    String::new()
+                                } else {
+                                    new.text.clone()
+                                }
+                            })
+                            .collect();
+                        Some(subheader_columns(prev, &sub))
+                    }
+                    _ => None,
+                };
+                self.columns = Some(
+                    second
+                        .unwrap_or_else(|| name_columns(columns.clone()))
+                        .into(),
+                );
                 self.stale = false;
                 self.rows_since_header = 0;
                 if self.pos.is_none() && !matrix {
@@ -494,6 +523,7 @@ impl Builder {
                 role: Some(*r),
                 name: String::new(),
                 text: String::new(),
+                spanned: false,
             })
             .collect();
         let columns: Rc<[Column]> = columns.into();
@@ -507,6 +537,13 @@ impl Builder {
         self.rows_since_header += 1;
         if self.rows_since_header == 1 && cells::is_numbering(&row.cells) {
             // "(1) (2) (3)" under the header: part of the header.
+            return self.skip(t, SkipReason::TableHeader);
+        }
+        let spread = columns.iter().any(|c| c.spanned);
+        if self.rows_since_header == 1 && (row.head || spread) && is_subheader(&row.cells) {
+            // The second row of a two-level header: TARGET over 2024 and
+            // 2025 names the columns TARGET 2024 and TARGET 2025.
+            self.columns = Some(subheader_columns(&columns, &row.cells).into());
             return self.skip(t, SkipReason::TableHeader);
         }
         let n_cells = row.cells.len();
@@ -821,11 +858,51 @@ impl RowCells {
     }
 }
 
+/// A row under a header that names sub-columns: every filled cell short.
+fn is_subheader(cells: &[String]) -> bool {
+    cells.iter().any(|c| !c.is_empty())
+        && cells
+            .iter()
+            .all(|c| c.chars().count() <= 30 && c.split_whitespace().count() <= 4)
+}
+
+/// The columns of a two-level header: each extra column that the second
+/// row names is called by its group's name and its own ("TARGET 2024").
+fn subheader_columns(columns: &[Column], sub: &[String]) -> Vec<Column> {
+    let mut out: Vec<Column> = columns.to_vec();
+    for (i, cell) in sub.iter().enumerate().take(out.len()) {
+        if cell.is_empty() || !matches!(out[i].role, Some(Role::Extra) | None) {
+            continue;
+        }
+        let mut first = i;
+        while first > 0 && columns[first].spanned {
+            first -= 1;
+        }
+        let base = columns[first]
+            .text
+            .trim_end_matches([':', '.', ' '])
+            .to_uppercase();
+        out[i].role = Some(Role::Extra);
+        out[i].name = if base.is_empty() {
+            cell.to_uppercase()
+        } else {
+            format!("{base} {}", cell.to_uppercase())
+        };
+        out[i].spanned = false;
+    }
+    name_columns(out)
+}
+
 /// Gives every extra column a name of its own: an empty name becomes
-/// `KOLOM n`, a repeated one gets ` 2`, ` 3`.
+/// `KOLOM n`, a repeated one gets ` 2`, ` 3`. A column whose header cell
+/// is empty is an extra column too: its cells are kept, never added to
+/// another column.
 fn name_columns(mut columns: Vec<Column>) -> Vec<Column> {
     let mut seen: Vec<String> = Vec::new();
     for (i, c) in columns.iter_mut().enumerate() {
+        if c.role.is_none() {
+            c.role = Some(Role::Extra);
+        }
         if c.role != Some(Role::Extra) {
             continue;
         }

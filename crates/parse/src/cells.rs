@@ -209,6 +209,9 @@ pub struct Column {
     pub name: String,
     /// The header cell as written (cleaned), which a skipped line keeps.
     pub text: String,
+    /// The header cell is covered by a `colspan` from the left: the column
+    /// continues the one before it (a sub-header row may name it).
+    pub spanned: bool,
 }
 
 /// If the row is a table header, its columns. Every filled cell must name
@@ -265,6 +268,7 @@ pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
                 role,
                 name: column_name(c),
                 text: c.clone(),
+                spanned: false,
             })
             .collect(),
     )

@@ -438,7 +438,16 @@ fn table_kind(row: TableRow) -> Kind {
         Kind::EmptyRow
     } else if cells::is_separator(&row.cells) {
         Kind::Separator
-    } else if let Some(columns) = cells::header_columns(&row.cells, row.head) {
+    } else if let Some(mut columns) = cells::header_columns(&row.cells, row.head) {
+        // A header cell spread over several columns (`colspan`): the
+        // columns it covers continue it.
+        for i in 1..columns.len() {
+            if row.spanned.get(i).copied().unwrap_or(false) && columns[i].text.is_empty() {
+                columns[i].role = columns[i - 1].role;
+                columns[i].name = columns[i - 1].name.clone();
+                columns[i].spanned = true;
+            }
+        }
         Kind::TableHeader(columns)
     } else {
         Kind::TableRow(row)
