@@ -219,6 +219,42 @@ pub struct Column {
 /// a row the dialect marks as a header (`head`) may also have cells that
 /// name nothing, kept as extra columns, when two cells name core columns.
 pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
+    // A document repeats its header on every table: the last few headers
+    // are remembered (per thread; the answer depends on the cells alone,
+    // so the cache cannot change a result).
+    type Seen = Vec<(Vec<String>, bool, Vec<Column>)>;
+    thread_local! {
+        static SEEN: std::cell::RefCell<Seen> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    const KEEP: usize = 16;
+    let hit = SEEN.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|(c, h, _)| *h == head && c.as_slice() == cells)
+            .map(|(_, _, columns)| columns.clone())
+    });
+    if hit.is_some() {
+        return hit;
+    }
+    let found = read_header(cells, head)?;
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() == KEEP {
+            s.remove(0);
+        }
+        s.push((cells.to_vec(), head, found.clone()));
+    });
+    Some(found)
+}
+
+/// [`header_columns`] without the memory of earlier headers.
+fn read_header(cells: &[String], head: bool) -> Option<Vec<Column>> {
+    // No header cell starts with a digit: a row whose first cell is a
+    // number ("1.") is data, told without a look-up.
+    let first = cells.iter().find(|c| !c.is_empty())?;
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let filled = cells.iter().filter(|c| !c.is_empty()).count();
     if filled < 2 {
         return None;

@@ -205,9 +205,7 @@ pub fn column_role(cell: &str) -> Option<Role> {
     // Every first cell of every tab row is asked, so this avoids copies:
     // the words are borrowed, one at a time, and only phrases that start
     // with the word at hand are compared.
-    let mut words = cell
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|x| !x.is_empty());
+    let mut words = borrowed_words(cell);
     let first = words.next()?;
     let second = words.next();
     let columns = columns();
@@ -256,6 +254,20 @@ pub fn column_role(cell: &str) -> Option<Role> {
         let second = second?;
         at(second, &mut words)
     })
+}
+
+/// The words of `text` (runs of letters and digits), borrowed. ASCII text,
+/// the common case, is split on bytes.
+fn borrowed_words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    let ascii = text.is_ascii();
+    text.split(move |c: char| {
+        if ascii {
+            !c.is_ascii_alphanumeric()
+        } else {
+            !c.is_alphanumeric()
+        }
+    })
+    .filter(|x| !x.is_empty())
 }
 
 /// Whether a written word is the upper-case vocabulary word.
