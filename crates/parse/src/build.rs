@@ -421,6 +421,18 @@ impl Builder {
                 None
             }
         };
+        self.open_position(t, kind, number, title, unit);
+    }
+
+    /// Opens a position headed by `t`'s lines.
+    fn open_position(
+        &mut self,
+        t: &Token,
+        kind: GroupKind,
+        number: &str,
+        title: String,
+        unit: Option<String>,
+    ) {
         self.pos = Some(Position {
             id: self.ids.next(kind, &title),
             number: number.to_string(),
@@ -673,20 +685,7 @@ impl Builder {
         self.stale = false;
         let kind = self.ensure_group(t.line);
         let title = heading_title(cell);
-        self.pos = Some(Position {
-            id: self.ids.next(kind, &title),
-            number: String::new(),
-            title,
-            unit: None,
-            span: t.span(),
-            heading: t.span(),
-            tugas: Vec::new(),
-            fungsi: Vec::new(),
-            indicators: Vec::new(),
-        });
-        self.seen_position = true;
-        self.in_banner = false;
-        self.intro = None;
+        self.open_position(t, kind, "", title, None);
     }
 
     fn close_position(&mut self) {

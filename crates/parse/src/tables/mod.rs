@@ -63,3 +63,35 @@ pub struct RawCell {
     /// (colspan).
     pub spanned: bool,
 }
+
+/// Helpers the readers' unit tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{RawRow, RawTable};
+
+    pub fn texts(row: &RawRow) -> Vec<&str> {
+        row.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    /// Every non-blank line of each block is in a row or in `other`.
+    pub fn assert_accounted(text: &str, tables: &[RawTable]) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        for t in tables {
+            assert!(t.first <= t.last, "{t:?}");
+            for l in t.first..=t.last {
+                let blank = lines
+                    .get(l as usize - 1)
+                    .is_none_or(|s| s.trim().is_empty());
+                let in_row = t.rows.iter().any(|r| r.first <= l && l <= r.last);
+                let in_other = t.other.iter().any(|&(o, _)| o == l);
+                assert!(!(in_row && in_other), "line {l} twice in {t:?}");
+                if !blank {
+                    assert!(in_row || in_other, "line {l} unaccounted in {t:?}");
+                }
+            }
+            for r in &t.rows {
+                assert!(t.first <= r.first && r.first <= r.last && r.last <= t.last);
+            }
+        }
+    }
+}
