@@ -129,6 +129,11 @@ fn flush(pending: &mut Vec<(usize, Vec<String>)>, rows: &mut Vec<RawRow>, ncols:
             cell.text.push_str(&piece);
         }
     }
+    // Bold markers may open on one wrapped line and close on the next:
+    // dropped once the cell is whole.
+    for cell in &mut cells {
+        super::drop_strong_markers(&mut cell.text);
+    }
     rows.push(RawRow {
         first: line_no(first),
         last: line_no(last),

@@ -19,6 +19,16 @@ pub mod pipe;
 
 pub use iki_model::TableDialect as Dialect;
 
+/// Drops the strong-emphasis markers (`**`, `__`) a markdown converter
+/// puts around bold cell text (header cells, as a rule); the cell's words
+/// stay. Pipe and grid cells are read from the source, not through a
+/// markdown inline parser, so this is their only markup.
+pub fn drop_strong_markers(cell: &mut String) {
+    if cell.contains("**") || cell.contains("__") {
+        *cell = cell.replace("**", "").replace("__", "");
+    }
+}
+
 /// One table block as a dialect reader sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawTable {

@@ -87,16 +87,10 @@ pub fn split(raw: &str) -> Vec<String> {
         }
     }
     cells.push(cell);
+    for c in &mut cells {
+        super::drop_strong_markers(c);
+    }
     cells
-        .into_iter()
-        .map(|c| {
-            if c.contains("**") || c.contains("__") {
-                c.replace("**", "").replace("__", "")
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
