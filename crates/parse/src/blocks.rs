@@ -77,12 +77,13 @@ pub struct PipeBlock {
 /// Reads `text` into one [`Line`] per source line.
 #[cfg(test)]
 pub fn read(text: &str) -> Vec<Line<'_>> {
-    read_with_tables(text).0
+    read_with_tables(text, text.contains('|')).0
 }
 
 /// Reads `text` into one [`Line`] per source line, and the pipe tables
 /// pulldown-cmark found.
-pub fn read_with_tables(text: &str) -> (Vec<Line<'_>>, Vec<PipeBlock>) {
+/// GFM tables are looked for only when `gfm` (the text has a `|`).
+pub fn read_with_tables(text: &str, gfm: bool) -> (Vec<Line<'_>>, Vec<PipeBlock>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut starts = vec![0usize];
     starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -125,9 +126,9 @@ pub fn read_with_tables(text: &str) -> (Vec<Line<'_>>, Vec<PipeBlock>) {
     let mut verbatim = 0usize;
     let mut pipes: Vec<PipeBlock> = Vec::new();
     let mut in_head = false;
-    // A pipe needs a delimiter row: without a `|` and a `-` in the text no
-    // table can start, and the seed's dialect pays nothing for tables.
-    let options = if memchr::memchr(b'|', text.as_bytes()).is_some() {
+    // Without a `|` in the text no pipe table can start, and the seed's
+    // dialect pays nothing for tables.
+    let options = if gfm {
         Options::ENABLE_TABLES
     } else {
         Options::empty()

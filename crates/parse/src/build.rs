@@ -279,11 +279,7 @@ impl Builder {
                     }
                     _ => None,
                 };
-                self.columns = Some(
-                    second
-                        .unwrap_or_else(|| name_columns(columns.clone()))
-                        .into(),
-                );
+                self.columns = Some(second.map(Rc::from).unwrap_or_else(|| named(columns)));
                 self.stale = false;
                 self.rows_since_header = 0;
                 if self.pos.is_none() && !matrix {
@@ -890,6 +886,19 @@ fn subheader_columns(columns: &[Column], sub: &[String]) -> Vec<Column> {
         out[i].spanned = false;
     }
     name_columns(out)
+}
+
+/// `columns` with every extra column named ([`name_columns`]); shared as
+/// they are when there is none (the common header).
+fn named(columns: &Rc<[Column]>) -> Rc<[Column]> {
+    if columns
+        .iter()
+        .any(|c| matches!(c.role, None | Some(Role::Extra)))
+    {
+        name_columns(columns.to_vec()).into()
+    } else {
+        Rc::clone(columns)
+    }
 }
 
 /// Gives every extra column a name of its own: an empty name becomes

@@ -2,6 +2,7 @@
 //! recognizing header, numbering and separator rows.
 
 use crate::vocab::{self, Role};
+use std::rc::Rc;
 
 /// Characters that PDF converters leave behind and that carry no text.
 const DEBRIS: &[char] = &[
@@ -218,11 +219,11 @@ pub struct Column {
 /// a column (`columns.tsv`) and one of them SASARAN, INDIKATOR or JABATAN;
 /// a row the dialect marks as a header (`head`) may also have cells that
 /// name nothing, kept as extra columns, when two cells name core columns.
-pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
+pub fn header_columns(cells: &[String], head: bool) -> Option<Rc<[Column]>> {
     // A document repeats its header on every table: the last few headers
     // are remembered (per thread; the answer depends on the cells alone,
     // so the cache cannot change a result).
-    type Seen = Vec<(Vec<String>, bool, Vec<Column>)>;
+    type Seen = Vec<(Vec<String>, bool, Rc<[Column]>)>;
     thread_local! {
         static SEEN: std::cell::RefCell<Seen> = const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -231,18 +232,18 @@ pub fn header_columns(cells: &[String], head: bool) -> Option<Vec<Column>> {
         s.borrow()
             .iter()
             .find(|(c, h, _)| *h == head && c.as_slice() == cells)
-            .map(|(_, _, columns)| columns.clone())
+            .map(|(_, _, columns)| Rc::clone(columns))
     });
     if hit.is_some() {
         return hit;
     }
-    let found = read_header(cells, head)?;
+    let found: Rc<[Column]> = read_header(cells, head)?.into();
     SEEN.with(|s| {
         let mut s = s.borrow_mut();
         if s.len() == KEEP {
             s.remove(0);
         }
-        s.push((cells.to_vec(), head, found.clone()));
+        s.push((cells.to_vec(), head, Rc::clone(&found)));
     });
     Some(found)
 }
@@ -376,7 +377,7 @@ mod tests {
             false,
         )
         .unwrap()
-        .into_iter()
+        .iter()
         .map(|c| c.role)
         .collect();
         assert_eq!(

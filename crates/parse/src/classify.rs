@@ -47,7 +47,7 @@ pub enum Kind {
         item_start: bool,
     },
     /// A table header row with its columns.
-    TableHeader(Vec<Column>),
+    TableHeader(std::rc::Rc<[Column]>),
     /// A table row's cleaned cells.
     TableRow(TableRow),
     /// A separator row or thematic break.
@@ -438,9 +438,13 @@ fn table_kind(row: TableRow) -> Kind {
         Kind::EmptyRow
     } else if cells::is_separator(&row.cells) {
         Kind::Separator
-    } else if let Some(mut columns) = cells::header_columns(&row.cells, row.head) {
+    } else if let Some(columns) = cells::header_columns(&row.cells, row.head) {
+        if !row.spanned.iter().any(|s| *s) {
+            return Kind::TableHeader(columns);
+        }
         // A header cell spread over several columns (`colspan`): the
         // columns it covers continue it.
+        let mut columns = columns.to_vec();
         for i in 1..columns.len() {
             if row.spanned.get(i).copied().unwrap_or(false) && columns[i].text.is_empty() {
                 columns[i].role = columns[i - 1].role;
@@ -448,7 +452,7 @@ fn table_kind(row: TableRow) -> Kind {
                 columns[i].spanned = true;
             }
         }
-        Kind::TableHeader(columns)
+        Kind::TableHeader(columns.into())
     } else {
         Kind::TableRow(row)
     }

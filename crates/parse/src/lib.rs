@@ -87,23 +87,20 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
 
 /// Parses already decoded text (line breaks `\n`; `\r\n` is accepted too).
 pub fn parse_text(text: &str) -> Result<Parsed, ParseError> {
-    let (lines, pipes) = blocks::read_with_tables(text);
+    // The table readers look only where their marks are, found in one
+    // scan: the seed's tab dialect pays for none of them.
+    let marks = tables::Marks::of(text);
+    let (lines, pipes) = blocks::read_with_tables(text, marks.pipe);
     let mut tables: Vec<(tables::Dialect, tables::RawTable)> = Vec::new();
     for t in tables::pipe::read(&lines, &pipes) {
         tables.push((tables::Dialect::Pipe, t));
     }
-    // The HTML and grid readers look only where their marks are.
-    if memchr::memmem::find(text.as_bytes(), b"<table").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"<TABLE").is_some()
-        || text.contains("<Table")
-    {
+    if marks.html {
         for t in tables::html::read(text) {
             tables.push((tables::Dialect::Html, t));
         }
     }
-    if memchr::memmem::find(text.as_bytes(), b"+-").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"+=").is_some()
-    {
+    if marks.grid {
         for t in tables::grid::read(text) {
             tables.push((tables::Dialect::Grid, t));
         }

@@ -19,6 +19,42 @@ pub mod pipe;
 
 pub use iki_model::TableDialect as Dialect;
 
+/// Which table readers a text needs, from one scan of its bytes: a `|`
+/// (pipe tables), a `<table` in any case (HTML), a `+-` or `+=` (grid
+/// borders).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// The text has a `|`.
+    pub pipe: bool,
+    /// The text has `<table`, any case.
+    pub html: bool,
+    /// The text has `+-` or `+=`.
+    pub grid: bool,
+}
+
+impl Marks {
+    /// The marks of `text`.
+    pub fn of(text: &str) -> Marks {
+        let b = text.as_bytes();
+        let mut m = Marks::default();
+        for at in memchr::memchr3_iter(b'|', b'<', b'+', b) {
+            match b[at] {
+                b'|' => m.pipe = true,
+                b'<' => {
+                    m.html |= b
+                        .get(at + 1..at + 6)
+                        .is_some_and(|n| n.eq_ignore_ascii_case(b"table"))
+                }
+                _ => m.grid |= matches!(b.get(at + 1), Some(b'-' | b'=')),
+            }
+            if m.pipe && m.html && m.grid {
+                break;
+            }
+        }
+        m
+    }
+}
+
 /// Drops the strong-emphasis markers (`**`, `__`) a markdown converter
 /// puts around bold cell text (header cells, as a rule); the cell's words
 /// stay. Pipe and grid cells are read from the source, not through a
@@ -103,5 +139,19 @@ pub(crate) mod test_support {
                 assert!(t.first <= r.first && r.first <= r.last && r.last <= t.last);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Marks;
+
+    #[test]
+    fn marks_name_the_readers_a_text_needs() {
+        assert_eq!(Marks::of("a\tb\tc <i>x</i> 1+1"), Marks::default());
+        let all = Marks::of("| a |\n<TABLE>\n+---+");
+        assert!(all.pipe && all.html && all.grid);
+        assert!(Marks::of("<Table border=1>").html);
+        assert!(Marks::of("+===+").grid && !Marks::of("+ -").grid);
     }
 }

@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn reads_tables_and_stops_at_a_line_without_a_pipe() {
         let src = "## X\n\n| a | b |\n|---|:--|\n| 1 \\| x | 2 | 3 |\nA\tB\tC\n";
-        let (lines, blocks) = blocks::read_with_tables(src);
+        let (lines, blocks) = blocks::read_with_tables(src, true);
         let t = read(&lines, &blocks);
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].first, t[0].last), (3, 5));
@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(t[0].rows[1].cells[0].text, " 1 | x ");
         assert_eq!(t[0].other, vec![(4, true)]);
         // The seed's dialect is not a pipe table.
-        let (_, blocks) = blocks::read_with_tables("S\tI\tF\n---\t---\t---\n");
+        let (_, blocks) = blocks::read_with_tables("S\tI\tF\n---\t---\t---\n", true);
         assert!(blocks.is_empty());
     }
 }
