@@ -29,9 +29,16 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 None => None,
             };
             let loaded = load(&a.doc.common, &a.doc.normalize)?;
-            out.write_with(|w| iki_emit::write_json(w, &loaded.document, layout))?;
-            if let Some(c) = changes_out {
-                c.write_with(|w| iki_emit::write_changes(w, &loaded.changes))?;
+            // Both files are written before either is put in place: a
+            // failure of one leaves neither.
+            let changes = match changes_out {
+                Some(c) => Some(c.stage(|w| iki_emit::write_changes(w, &loaded.changes))?),
+                None => None,
+            };
+            let json = out.stage(|w| iki_emit::write_json(w, &loaded.document, layout))?;
+            json.commit()?;
+            if let Some(c) = changes {
+                c.commit()?;
             }
         }
         Command::Rows(a) => {

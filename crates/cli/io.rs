@@ -155,6 +155,17 @@ impl Output {
         &self,
         write: impl FnOnce(&mut dyn Write) -> Result<(), iki_emit::EmitError>,
     ) -> Result<(), CliError> {
+        self.stage(write)?.commit()
+    }
+
+    /// Runs `write` into the output, but leaves a file output in its
+    /// temporary file until [`Staged::commit`]: a command that writes two
+    /// files stages both before either appears, so a failure of the second
+    /// leaves neither. Standard output is written at once.
+    pub fn stage(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), iki_emit::EmitError>,
+    ) -> Result<Staged, CliError> {
         match self {
             Output::Stdout => {
                 let stdout = std::io::stdout();
@@ -162,7 +173,8 @@ impl Output {
                 write(&mut lock).map_err(|source| CliError::Emit {
                     path: "<stdout>".into(),
                     source,
-                })
+                })?;
+                Ok(Staged { file: None })
             }
             Output::File(path) => {
                 let name = path.display().to_string();
@@ -185,10 +197,30 @@ impl Output {
                 })?;
                 set_output_permissions(tmp.as_file(), path).map_err(io_err)?;
                 tmp.as_file().sync_all().map_err(io_err)?;
-                tmp.persist(path).map_err(|e| io_err(e.error))?;
-                Ok(())
+                Ok(Staged {
+                    file: Some((tmp, path.clone())),
+                })
             }
         }
+    }
+}
+
+/// An output written and waiting to be put in place (see [`Output::stage`]).
+/// Dropped without [`Staged::commit`], its temporary file is removed.
+pub struct Staged {
+    file: Option<(tempfile::NamedTempFile, PathBuf)>,
+}
+
+impl Staged {
+    /// Renames the temporary file into place.
+    pub fn commit(self) -> Result<(), CliError> {
+        if let Some((tmp, path)) = self.file {
+            tmp.persist(&path).map_err(|e| CliError::Write {
+                path: path.display().to_string(),
+                source: e.error,
+            })?;
+        }
+        Ok(())
     }
 }
 

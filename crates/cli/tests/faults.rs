@@ -502,3 +502,29 @@ fn lost_tables_are_errors_and_write_nothing() {
     let text = String::from_utf8_lossy(&check.stdout);
     assert!(text.contains("table-unread") && text.contains("header-unknown"));
 }
+
+/// `iki convert --changes` writes two files: when the changes file cannot
+/// be written, the JSON is not left behind either (a script that sees exit
+/// 74 may assume nothing was written), and no temporary file stays.
+#[test]
+fn a_failed_changes_file_leaves_no_json_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let missing = dir.path().join("no-such-folder").join("changes.json");
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(common::root().join("seeds/bkpsdm-sumenep-2024.md"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--changes")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(74));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    assert!(!out.exists());
+}
