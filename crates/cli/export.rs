@@ -33,7 +33,11 @@ pub fn schema(a: &SchemaArgs) -> Result<u8, CliError> {
 fn export_err(path: &Path) -> impl Fn(ExportError) -> CliError + '_ {
     move |e| CliError::Write {
         path: path.display().to_string(),
-        source: std::io::Error::other(e.to_string()),
+        // The kind is kept: a closed pipe is told from a failure by it.
+        source: std::io::Error::new(
+            e.io_kind().unwrap_or(std::io::ErrorKind::Other),
+            e.to_string(),
+        ),
     }
 }
 

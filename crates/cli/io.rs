@@ -84,6 +84,25 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// The output's reader went away (`iki rows ... | head`): told by the
+    /// I/O error's kind, never by the message (a file may be called
+    /// "Broken pipe.md").
+    pub fn is_broken_pipe(&self) -> bool {
+        let pipe = |k: std::io::ErrorKind| k == std::io::ErrorKind::BrokenPipe;
+        match self {
+            CliError::Write { source, .. } => pipe(source.kind()),
+            CliError::Emit {
+                source: iki_emit::EmitError::Io(e),
+                ..
+            } => pipe(e.kind()),
+            CliError::Emit {
+                source: iki_emit::EmitError::Json(e),
+                ..
+            } => e.io_error_kind().is_some_and(pipe),
+            _ => false,
+        }
+    }
+
     /// The exit status for this error.
     pub fn exit_code(&self) -> u8 {
         match self {

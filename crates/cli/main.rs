@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         // A reader that stopped early (`iki rows ... | head`) is not an
         // error worth a message: stop quietly, as Unix tools do.
-        Err(e) if e.to_string().contains("Broken pipe") => ExitCode::from(exit::OK),
+        Err(e) if e.is_broken_pipe() => ExitCode::from(exit::OK),
         Err(e) => {
             eprintln!("iki: error: {e}");
             // `iki diff` follows diff(1): any trouble is 2.

@@ -528,3 +528,46 @@ fn a_failed_changes_file_leaves_no_json_behind() {
     assert!(left.is_empty(), "left behind: {left:?}");
     assert!(!out.exists());
 }
+
+/// A closed pipe is told by the I/O error's kind, not by the words of the
+/// message: a missing file called "Broken pipe.md" is an error (exit 74),
+/// and a reader that stops early (`iki rows ... | head`) ends quietly
+/// with 0, for `rows` and for `export`.
+#[test]
+fn broken_pipe_is_an_error_kind_not_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("Broken pipe.md");
+    let run = iki().arg("convert").arg(&missing).output().unwrap();
+    assert_eq!(run.status.code(), Some(74), "{run:?}");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("cannot read"));
+
+    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
+    for args in [
+        vec!["rows", "-q"],
+        vec!["export", "-q", "--format", "ndjson"],
+        vec!["export", "-q", "--format", "csv"],
+    ] {
+        // Enough output to fill the pipe: the seed three times.
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_iki"));
+        cmd.args(&args).arg(&seed);
+        if args[0] == "export" {
+            cmd.arg(&seed).arg(&seed);
+        }
+        let mut child = cmd
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -65,6 +65,22 @@ pub enum ExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
+impl ExportError {
+    /// The kind of the I/O error underneath, if the failure was one (a
+    /// reader that closed the pipe is `BrokenPipe`, not a failure).
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            ExportError::Io(e) => Some(e.kind()),
+            ExportError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            },
+            ExportError::Json(e) => e.io_error_kind(),
+            _ => None,
+        }
+    }
+}
+
 /// A document and the file it came from.
 #[derive(Clone, Copy, Debug)]
 pub struct Source<'a> {
