@@ -195,8 +195,38 @@ impl Output {
                 })?;
                 Ok(Staged { file: None })
             }
-            Output::File(path) => {
-                let name = path.display().to_string();
+            Output::File(given) => {
+                let name = given.display().to_string();
+                // A symlink is written through: its target is replaced, the
+                // link stays.
+                let path = &std::fs::canonicalize(given)
+                    .ok()
+                    .filter(|_| given.is_symlink())
+                    .unwrap_or_else(|| given.clone());
+                // A FIFO, a device or a socket is not a file to replace:
+                // it is written to as it is, at once.
+                if let Ok(meta) = std::fs::metadata(path) {
+                    if meta.is_dir() {
+                        return Err(CliError::Write {
+                            path: name,
+                            source: std::io::Error::other("is a folder"),
+                        });
+                    }
+                    if !meta.is_file() {
+                        let mut target = std::fs::OpenOptions::new()
+                            .write(true)
+                            .open(path)
+                            .map_err(|source| CliError::Write {
+                                path: name.clone(),
+                                source,
+                            })?;
+                        write(&mut target).map_err(|source| CliError::Emit {
+                            path: name.clone(),
+                            source,
+                        })?;
+                        return Ok(Staged { file: None });
+                    }
+                }
                 let dir = match path.parent() {
                     Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                     _ => PathBuf::from("."),

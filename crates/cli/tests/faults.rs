@@ -571,3 +571,93 @@ fn broken_pipe_is_an_error_kind_not_a_message() {
         );
     }
 }
+
+/// `-o` to something that is not a regular file: a FIFO is written to (its
+/// reader gets the JSON, the FIFO stays a FIFO), a character device made
+/// here with mknod stays a device, and a symlink is written through (the
+/// link stays, its target gets the JSON). All made in a temporary folder:
+/// never a system path.
+#[cfg(unix)]
+#[test]
+fn outputs_that_are_not_regular_files_are_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
+    let expected = iki()
+        .args(["convert", "-q"])
+        .arg(&seed)
+        .output()
+        .unwrap()
+        .stdout;
+
+    // A FIFO with a reader.
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+    };
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&fifo)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    // Checked before the reader is joined: a FIFO replaced by a file would
+    // leave the reader waiting for ever.
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo(),
+        "the FIFO was replaced by a file"
+    );
+    assert_eq!(reader.join().unwrap(), expected);
+
+    // A character device (the null device's numbers), made here.
+    let device = dir.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        let run = iki()
+            .args(["convert", "-q"])
+            .arg(&seed)
+            .arg("-o")
+            .arg(&device)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{run:?}");
+        assert!(std::fs::symlink_metadata(&device)
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+
+    // A symlink to a file elsewhere.
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read(&real).unwrap(), expected);
+}
