@@ -102,21 +102,34 @@ pub fn document_endings() -> &'static [&'static str] {
     &DOCUMENT_ENDINGS
 }
 
+/// The documents under `dir`, through walkdir: symlinked folders are not
+/// followed (a link to `.` would walk for ever), a symlink to a file is
+/// taken, and an entry that is not a regular file (a FIFO, a device, a
+/// socket: reading it could wait or run for ever) is skipped with a
+/// message.
 fn walk(dir: &Path, endings: &[&str], out: &mut Vec<PathBuf>) -> Result<(), CliError> {
-    let err = |source| CliError::Read {
-        path: dir.display().to_string(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(err)? {
-        let path = entry.map_err(err)?.path();
-        if path.is_dir() {
-            walk(&path, endings, out)?;
-        } else if path
+    for entry in walkdir::WalkDir::new(dir).follow_links(false) {
+        let entry = entry.map_err(|e| CliError::Read {
+            path: e.path().unwrap_or(dir).display().to_string(),
+            source: e.into(),
+        })?;
+        let path = entry.path();
+        let wanted = path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| endings.contains(&e.to_lowercase().as_str()))
-        {
-            out.push(path);
+            .is_some_and(|e| endings.contains(&e.to_lowercase().as_str()));
+        if entry.file_type().is_dir() || !wanted {
+            continue;
+        }
+        // A symlink counts by what it points to.
+        let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        if regular {
+            out.push(path.to_path_buf());
+        } else {
+            eprintln!(
+                "iki: skipped {}: not a regular file (a FIFO, device, socket, folder link or broken link)",
+                iki_model::terminal_safe(&crate::io::display_name(path))
+            );
         }
     }
     Ok(())

@@ -661,3 +661,59 @@ fn outputs_that_are_not_regular_files_are_written_to_not_replaced() {
         .is_symlink());
     assert_eq!(std::fs::read(&real).unwrap(), expected);
 }
+
+/// Folders with symlink loops and special files: symlinked folders are not
+/// followed (`ln -s . L/x` used to walk for ever, `ln -s . L/self`
+/// converted one file many times), a FIFO named like a document is skipped
+/// with a message instead of hanging the batch, and the real document is
+/// converted once.
+#[cfg(unix)]
+#[test]
+fn folders_with_symlink_loops_and_fifos_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("L");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        common::root().join("seeds/bkpsdm-sumenep-2024.md"),
+        folder.join("a.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(".", folder.join("x")).unwrap();
+    std::os::unix::fs::symlink(".", folder.join("y")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(folder.join("pipe.md"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = dir.path().join("out");
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(&folder)
+        .arg("-o")
+        .arg(&out)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let written: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(written, vec![std::ffi::OsString::from("a.json")]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("pipe.md") && err.contains("not a regular file"),
+        "{err}"
+    );
+    assert!(err.contains("converted 1 of 1"), "{err}");
+
+    let export = iki()
+        .args(["export", "-q", "--format", "ndjson"])
+        .arg(&folder)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(export.status.code(), Some(0), "{export:?}");
+    let rows = String::from_utf8_lossy(&export.stdout).lines().count();
+    assert_eq!(rows, 276, "each row once: the seed's 276 normalized rows");
+}
