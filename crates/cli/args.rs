@@ -44,6 +44,12 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Refuse an input larger than this many megabytes (MiB): a device or
+    /// a file that never ends (/dev/zero, a log being appended to) would
+    /// otherwise be read until memory runs out. The largest IKI documents
+    /// are a few megabytes.
+    #[arg(long, global = true, value_name = "MB", default_value_t = crate::io::DEFAULT_MAX_INPUT_MB)]
+    pub max_input_mb: u64,
 }
 
 /// The subcommands.

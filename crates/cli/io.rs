@@ -127,18 +127,45 @@ pub fn display_name(path: &Path) -> String {
     }
 }
 
-/// Reads a file, or standard input for `-`.
+/// The default of `--max-input-mb`.
+pub const DEFAULT_MAX_INPUT_MB: u64 = 512;
+
+static MAX_INPUT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// Sets the largest input, in bytes, that [`read_input`] takes (once, from
+/// the command line).
+pub fn set_max_input(bytes: u64) {
+    let _ = MAX_INPUT.set(bytes);
+}
+
+/// Reads a file, or standard input for `-`; refuses more than the
+/// `--max-input-mb` limit (it reads one byte past it to know).
 pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
+    let limit = *MAX_INPUT.get_or_init(|| DEFAULT_MAX_INPUT_MB << 20);
     let mut bytes = Vec::new();
     let result = if path == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| ())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes).map(|_| ()))
     };
     result.map_err(|source| CliError::Read {
         path: display_name(path),
         source,
     })?;
+    if bytes.len() as u64 > limit {
+        return Err(CliError::Read {
+            path: display_name(path),
+            source: std::io::Error::other(format!(
+                "larger than {} MB (--max-input-mb); is it a device or a file that never ends?",
+                limit >> 20
+            )),
+        });
+    }
     Ok(bytes)
 }
 

@@ -717,3 +717,45 @@ fn folders_with_symlink_loops_and_fifos_finish() {
     let rows = String::from_utf8_lossy(&export.stdout).lines().count();
     assert_eq!(rows, 276, "each row once: the seed's 276 normalized rows");
 }
+
+/// Inputs are capped (`--max-input-mb`, default 512): a device that never
+/// ends (a zero device made here with mknod) or a file over the limit is
+/// refused with exit 74 and a message naming the flag, instead of being
+/// read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn endless_and_oversized_inputs_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.md");
+    let seed = std::fs::read(common::root().join("seeds/bkpsdm-sumenep-2024.md")).unwrap();
+    std::fs::write(&big, seed.repeat(14)).unwrap(); // about 1.2 MB
+    let run = iki()
+        .args(["convert", "-q", "--max-input-mb", "1"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(74), "{run:?}");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--max-input-mb"));
+    // Under the limit it is read.
+    let run = iki()
+        .args(["convert", "-q", "--max-input-mb", "2"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+
+    let zero = dir.path().join("zero");
+    let made = std::process::Command::new("mknod")
+        .arg(&zero)
+        .args(["c", "1", "5"])
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        let run = iki()
+            .args(["rows", "-q", "--max-input-mb", "1"])
+            .arg(&zero)
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(74), "{run:?}");
+    }
+}
