@@ -78,14 +78,15 @@ pub fn run(a: &ConvertArgs) -> Result<u8, CliError> {
         Some(glossary(&a.doc.normalize.glossary)?)
     };
     let files = sources(input)?;
+    let targets = targets(&files, input, &out_dir);
     let bar = crate::export::progress(files.len(), a.doc.common.quiet);
     let outcomes: Vec<(PathBuf, Outcome)> = files
         .par_iter()
-        .map(|file| {
+        .zip(&targets)
+        .map(|(file, target)| {
             let outcome = convert_one(
                 file,
-                input,
-                &out_dir,
+                target,
                 g.as_ref(),
                 layout,
                 a.doc.normalize.accept_partial,
@@ -124,10 +125,43 @@ pub fn run(a: &ConvertArgs) -> Result<u8, CliError> {
     })
 }
 
+/// The JSON file of each source: `a.md` gives `a.json`, except where two
+/// sources would give the same name (`a.md` and `a.txt`, `x.MD` and
+/// `x.md`): then each of them keeps its whole file name (`a.md.json`,
+/// `a.txt.json`), and a note says so. No document replaces another.
+fn targets(files: &[PathBuf], root: &Path, out_dir: &Path) -> Vec<PathBuf> {
+    let plain = |file: &PathBuf| {
+        let relative = file.strip_prefix(root).unwrap_or(file);
+        out_dir.join(relative).with_extension("json")
+    };
+    let mut count: std::collections::BTreeMap<PathBuf, usize> = Default::default();
+    for f in files {
+        *count.entry(plain(f)).or_default() += 1;
+    }
+    files
+        .iter()
+        .map(|f| {
+            let target = plain(f);
+            if count.get(&target).copied().unwrap_or(0) < 2 {
+                return target;
+            }
+            let mut name = f.file_name().unwrap_or_default().to_os_string();
+            name.push(".json");
+            let kept = target.with_file_name(name);
+            eprintln!(
+                "iki: note: {} and another document would both be {}; written as {}",
+                iki_model::terminal_safe(&f.display().to_string()),
+                iki_model::terminal_safe(&target.display().to_string()),
+                iki_model::terminal_safe(&kept.display().to_string())
+            );
+            kept
+        })
+        .collect()
+}
+
 fn convert_one(
     file: &Path,
-    root: &Path,
-    out_dir: &Path,
+    target: &Path,
     glossary: Option<&iki_normalize::Glossary>,
     layout: Layout,
     accept_partial: bool,
@@ -155,8 +189,7 @@ fn convert_one(
             lost.join("; ")
         ));
     }
-    let relative = file.strip_prefix(root).unwrap_or(file);
-    let target = out_dir.join(relative).with_extension("json");
+
     if let Some(parent) = target.parent() {
         if let Err(e) = std::fs::create_dir_all(parent) {
             return Outcome::Failed(format!("{}: {e}", parent.display()));

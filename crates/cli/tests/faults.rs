@@ -759,3 +759,43 @@ fn endless_and_oversized_inputs_are_refused() {
         assert_eq!(run.status.code(), Some(74), "{run:?}");
     }
 }
+
+/// Batch convert never lets two documents write one file: `a.md` and
+/// `a.txt`, `x.md` and `x.MD` would all be `a.json`/`x.json`, and one used
+/// to replace the other (which one was a race) while the summary claimed
+/// both. Each now keeps its whole name (`a.md.json`, `a.txt.json`).
+#[test]
+fn batch_outputs_never_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
+    for name in ["a.md", "a.txt", "x.md", "x.MD", "solo.md"] {
+        std::fs::copy(&seed, folder.join(name)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(&folder)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "a.md.json",
+            "a.txt.json",
+            "solo.json",
+            "x.MD.json",
+            "x.md.json"
+        ]
+    );
+    assert!(String::from_utf8_lossy(&run.stderr).contains("converted 5 of 5"));
+}
