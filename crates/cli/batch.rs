@@ -195,7 +195,7 @@ fn convert_one(
             return Outcome::Failed(format!("{}: {e}", parent.display()));
         }
     }
-    match Output::new(Some(&target), file)
+    match Output::new(Some(target), file)
         .and_then(|o| o.write_with(|w| w.write_all(&json).map_err(Into::into)))
     {
         Ok(()) => Outcome::Converted {
@@ -204,6 +204,6 @@ fn convert_one(
                 .filter(|d| d.severity >= Severity::Warning)
                 .count(),
         },
-        Err(e) => Outcome::Failed(format!("{}: {e}", display_name(&target))),
+        Err(e) => Outcome::Failed(format!("{}: {e}", display_name(target))),
     }
 }
