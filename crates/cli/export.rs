@@ -200,9 +200,7 @@ pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
             // Work on a copy beside the database; rename it into place only
             // when every document is in.
             let dir = parent(&path);
-            let tmp = tempfile::Builder::new()
-                .prefix(".iki-")
-                .suffix(".sqlite.tmp")
+            let tmp = crate::io::temp_builder(".sqlite.tmp")
                 .tempfile_in(&dir)
                 .map_err(|source| CliError::Write {
                     path: path.display().to_string(),

@@ -262,11 +262,7 @@ impl Output {
                     path: name.clone(),
                     source,
                 };
-                let mut tmp = tempfile::Builder::new()
-                    .prefix(".iki-")
-                    .suffix(".tmp")
-                    .tempfile_in(&dir)
-                    .map_err(io_err)?;
+                let mut tmp = temp_builder(".tmp").tempfile_in(&dir).map_err(io_err)?;
                 write(tmp.as_file_mut()).map_err(|source| CliError::Emit {
                     path: name.clone(),
                     source,
@@ -311,13 +307,34 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// those of the file it replaces, or readable by all and writable by the
 /// owner (a temporary file is created private).
 pub fn set_output_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if let Ok(m) = std::fs::metadata(target) {
+        // The replaced file's read and write bits, never its setuid,
+        // setgid or sticky bits.
+        use std::os::unix::fs::PermissionsExt;
+        return file.set_permissions(std::fs::Permissions::from_mode(
+            m.permissions().mode() & 0o777,
+        ));
+    }
+    #[cfg(not(unix))]
     if let Ok(m) = std::fs::metadata(target) {
         return file.set_permissions(m.permissions());
     }
+    // A new file keeps the mode it was created with: 0666 less the umask
+    // (see `temp_builder`).
+    Ok(())
+}
+
+/// A temporary output file beside its target, created readable and
+/// writable by all less the process's umask, as any new file would be
+/// (tempfile's own default is private, 0600).
+pub fn temp_builder(suffix: &str) -> tempfile::Builder<'_, '_> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(".iki-").suffix(suffix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    Ok(())
+    b
 }

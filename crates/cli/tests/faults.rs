@@ -799,3 +799,38 @@ fn batch_outputs_never_collide() {
     );
     assert!(String::from_utf8_lossy(&run.stderr).contains("converted 5 of 5"));
 }
+
+/// A new output file's mode follows the umask (it was always 0644), and a
+/// replaced file keeps its read/write bits but never setuid or setgid.
+#[cfg(unix)]
+#[test]
+fn output_modes_follow_the_umask_and_drop_setuid() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
+    let private = dir.path().join("private.json");
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 077; exec \"$0\" convert -q \"$1\" -o \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_iki"))
+        .arg(&seed)
+        .arg(&private)
+        .status()
+        .unwrap();
+    assert!(run.success());
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode(&private), 0o600);
+
+    let setuid = dir.path().join("setuid.json");
+    std::fs::write(&setuid, "x").unwrap();
+    std::fs::set_permissions(&setuid, std::fs::Permissions::from_mode(0o4755)).unwrap();
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&setuid)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(mode(&setuid), 0o755);
+}
