@@ -25,7 +25,20 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             };
             let out = Output::new(a.doc.common.output.as_deref(), &a.doc.common.input)?;
             let changes_out = match &a.changes {
-                Some(p) => Some(Output::new(Some(p), &a.doc.common.input)?),
+                Some(p) => {
+                    if a.doc
+                        .common
+                        .output
+                        .as_deref()
+                        .is_some_and(|o| crate::io::same_path(o, p))
+                    {
+                        return Err(CliError::Usage(format!(
+                            "--changes {} is the same file as -o: the change list would replace the document",
+                            p.display()
+                        )));
+                    }
+                    Some(Output::new(Some(p), &a.doc.common.input)?)
+                }
                 None => None,
             };
             let loaded = load(&a.doc.common, &a.doc.normalize)?;

@@ -296,6 +296,20 @@ impl Staged {
     }
 }
 
+/// Whether two output paths name one file: equal as written, or the same
+/// existing file, or the same file-to-be in the same folder.
+pub fn same_path(a: &Path, b: &Path) -> bool {
+    if a == b || same_file(a, b) {
+        return true;
+    }
+    let parent = |p: &Path| {
+        p.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    a.file_name() == b.file_name() && same_file(&parent(a), &parent(b))
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,

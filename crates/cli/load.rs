@@ -38,11 +38,18 @@ pub fn load_any_partial(
         .find(|b| !b.is_ascii_whitespace());
     let doc = if text_start == Some(&b'{') {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        serde_json::from_slice::<Document>(body).map_err(|e| CliError::Json {
+        let doc = serde_json::from_slice::<Document>(body).map_err(|e| CliError::Json {
             path: name.clone(),
             line: e.line() as u32,
             message: e.to_string(),
-        })?
+        })?;
+        // JSON anyone may have written is checked before it is trusted.
+        doc.validate().map_err(|message| CliError::Json {
+            path: name.clone(),
+            line: 1,
+            message,
+        })?;
+        doc
     } else {
         let parsed = iki_parse::parse(&bytes).map_err(|source| CliError::Parse {
             path: name.clone(),

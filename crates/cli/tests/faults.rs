@@ -834,3 +834,55 @@ fn output_modes_follow_the_umask_and_drop_setuid() {
     assert_eq!(run.status.code(), Some(0));
     assert_eq!(mode(&setuid), 0o755);
 }
+
+/// `--changes` that names the `-o` file is refused (it would replace the
+/// document with the change list), and JSON input is checked before it is
+/// trusted: an unknown schema_version or a span past any document is an
+/// error naming the file, not a document.
+#[test]
+fn changes_over_output_and_untrustworthy_json_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
+    let out = dir.path().join("same.json");
+    let run = iki()
+        .args(["convert", "-q"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&out)
+        .arg("--changes")
+        .arg(dir.path().join(".").join("same.json"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    assert!(!out.exists());
+
+    let good = iki()
+        .args(["convert", "-q"])
+        .arg(&seed)
+        .output()
+        .unwrap()
+        .stdout;
+    let mut doc: serde_json::Value = serde_json::from_slice(&good).unwrap();
+    doc["schema_version"] = "999".into();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let run = iki()
+        .args(["diff", "-q"])
+        .arg(&bad)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("schema_version"));
+
+    let mut doc: serde_json::Value = serde_json::from_slice(&good).unwrap();
+    doc["groups"][0]["span"] = serde_json::json!([4_000_000_000u64, 4_000_000_000u64]);
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let run = iki()
+        .args(["export", "-q", "--format", "csv"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(65), "{run:?}");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("span"));
+}

@@ -32,6 +32,7 @@ mod row;
 pub mod schema;
 mod span;
 mod terminal;
+mod validate;
 
 pub use change::{Change, Rule};
 pub use diagnostic::{Diagnostic, Severity};
@@ -45,3 +46,4 @@ pub use measure::Measure;
 pub use row::{rows, Row};
 pub use span::Span;
 pub use terminal::terminal_safe;
+pub use validate::READABLE_VERSIONS;
