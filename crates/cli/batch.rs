@@ -109,14 +109,14 @@ pub fn run(a: &ConvertArgs) -> Result<u8, CliError> {
         .iter()
         .filter(|(_, o)| matches!(o, Outcome::Converted { warnings } if *warnings > 0))
         .count();
-    eprintln!(
+    crate::io::say(&format!(
         "iki: converted {converted} of {} document(s) into {} ({with_warnings} with warnings), {} failed",
         outcomes.len(),
         out_dir.display(),
         failed.len()
-    );
+    ));
     for (file, why) in &failed {
-        eprintln!("  failed: {}: {why}", file.display());
+        crate::io::say(&format!("  failed: {}: {why}", file.display()));
     }
     Ok(if failed.is_empty() {
         exit::OK
@@ -148,12 +148,12 @@ fn targets(files: &[PathBuf], root: &Path, out_dir: &Path) -> Vec<PathBuf> {
             let mut name = f.file_name().unwrap_or_default().to_os_string();
             name.push(".json");
             let kept = target.with_file_name(name);
-            eprintln!(
+            crate::io::say(&format!(
                 "iki: note: {} and another document would both be {}; written as {}",
                 iki_model::terminal_safe(&f.display().to_string()),
                 iki_model::terminal_safe(&target.display().to_string()),
                 iki_model::terminal_safe(&kept.display().to_string())
-            );
+            ));
             kept
         })
         .collect()

@@ -65,7 +65,11 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Command::Outline(a) => {
             let (out, loaded) = open(&a)?;
-            let text = iki_emit::outline(&loaded.document);
+            let mut text = iki_emit::outline(&loaded.document);
+            // On a terminal, document text goes through the terminal filter.
+            if matches!(out, Output::Stdout) && std::io::stdout().is_terminal() {
+                text = iki_model::terminal_safe(&text);
+            }
             out.write_with(|w| w.write_all(text.as_bytes()).map_err(Into::into))?;
         }
         Command::Check(a) => return check(&a),
@@ -161,10 +165,10 @@ fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
                 Severity::Error => "error",
                 _ => "warning",
             };
-            eprintln!(
+            crate::io::say(&format!(
                 "{}:{}: {level}[{}]: {}",
                 loaded.name, d.span.first, d.code, d.message
-            );
+            ));
         }
     }
     let lost = iki_parse::lost_content(&loaded.diagnostics).count();
@@ -301,7 +305,7 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
                 writeln!(
                     out,
                     "{}: {errors} error(s), {warnings} warning(s), {} fix(es), {} suggestion(s)",
-                    l.name,
+                    iki_model::terminal_safe(&l.name),
                     l.changes.len(),
                     mine.len()
                 )

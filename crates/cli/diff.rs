@@ -37,6 +37,11 @@ pub fn run(a: &DiffArgs) -> Result<u8, CliError> {
     let text = match a.format {
         DiffFormat::Json => None,
         DiffFormat::Terminal => Some(iki_diff::report::terminal(&report, color)),
+        // Markdown read on a terminal goes through the terminal filter
+        // (a file gets the document's text as it is).
+        DiffFormat::Markdown if a.output.is_none() && std::io::stdout().is_terminal() => Some(
+            iki_model::terminal_safe(&iki_diff::report::markdown(&report)),
+        ),
         DiffFormat::Markdown => Some(iki_diff::report::markdown(&report)),
         DiffFormat::Html => Some(iki_diff::report::html(&report)),
     };

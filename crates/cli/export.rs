@@ -130,15 +130,15 @@ pub fn progress(len: usize, quiet: bool) -> ProgressBar {
 /// Prints the summary of a multi-document run; the exit status.
 fn summary(tally: &Tally, target: &Path) -> u8 {
     if tally.exported + tally.failed.len() > 1 || !tally.failed.is_empty() {
-        eprintln!(
+        crate::io::say(&format!(
             "iki: exported {} of {} document(s) to {}, {} failed",
             tally.exported,
             tally.exported + tally.failed.len(),
             target.display(),
             tally.failed.len()
-        );
+        ));
         for (_, why) in &tally.failed {
-            eprintln!("  failed: {why}");
+            crate::io::say(&format!("  failed: {why}"));
         }
     }
     if tally.failed.is_empty() {

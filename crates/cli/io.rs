@@ -118,6 +118,13 @@ impl CliError {
     }
 }
 
+/// Prints a line on standard error through the one terminal filter:
+/// messages carry file names and document text, and neither may drive the
+/// terminal (escape sequences, bidirectional overrides).
+pub fn say(line: &str) {
+    eprintln!("{}", iki_model::terminal_safe(line));
+}
+
 /// How an input is named in messages.
 pub fn display_name(path: &Path) -> String {
     if path == Path::new("-") {

@@ -67,10 +67,10 @@ pub fn load_any_partial(
             } else {
                 "warning"
             };
-            eprintln!(
+            crate::io::say(&format!(
                 "{name}:{}: {level}[{}]: {}",
                 d.span.first, d.code, d.message
-            );
+            ));
         }
         let lost = iki_parse::lost_content(&parsed.diagnostics).count();
         if lost > 0 && !accept_partial {
@@ -133,10 +133,10 @@ fn walk(dir: &Path, endings: &[&str], out: &mut Vec<PathBuf>) -> Result<(), CliE
         if regular {
             out.push(path.to_path_buf());
         } else {
-            eprintln!(
+            crate::io::say(&format!(
                 "iki: skipped {}: not a regular file (a FIFO, device, socket, folder link or broken link)",
                 iki_model::terminal_safe(&crate::io::display_name(path))
-            );
+            ));
         }
     }
     Ok(())

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         // error worth a message: stop quietly, as Unix tools do.
         Err(e) if e.is_broken_pipe() => ExitCode::from(exit::OK),
         Err(e) => {
-            eprintln!("iki: error: {e}");
+            io::say(&format!("iki: error: {e}"));
             // `iki diff` follows diff(1): any trouble is 2.
             if cli_is_diff {
                 ExitCode::from(exit::TROUBLE)

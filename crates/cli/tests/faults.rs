@@ -886,3 +886,55 @@ fn changes_over_output_and_untrustworthy_json_are_refused() {
     assert_eq!(run.status.code(), Some(65), "{run:?}");
     assert!(String::from_utf8_lossy(&run.stderr).contains("span"));
 }
+
+/// Terminal escapes in a file name or in document text never reach the
+/// terminal through a warning, an error, a batch summary or `iki check`:
+/// every message goes through the one terminal filter.
+#[cfg(unix)]
+#[test]
+fn escapes_in_names_and_text_never_reach_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    // A position without rows makes a warning that quotes its title.
+    let doc =
+        "### 1. JABATAN KEPALA \u{1b}]0;pwned\u{7}BADAN \u{1b}[31mMERAH\n\n- Tugas : Memimpin.\n\n\
+               ### 2. JABATAN SEKRETARIS\n\n- Tugas : Membantu.\n\n\
+               SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\nA\tJumlah B\tC\tD\n";
+    let evil = folder.join("evil\u{1b}[2J.md");
+    std::fs::write(&evil, doc).unwrap();
+    std::fs::write(folder.join("broken\u{1b}[5m.md"), [0u8, 1, 2, 3]).unwrap();
+    let esc = |bytes: &[u8]| bytes.contains(&0x1b) || bytes.contains(&0x07);
+    let runs = [
+        iki().args(["convert"]).arg(&evil).output().unwrap(),
+        iki().args(["rows"]).arg(&evil).output().unwrap(),
+        iki()
+            .args(["convert"])
+            .arg(&folder)
+            .arg("-o")
+            .arg(dir.path().join("out"))
+            .output()
+            .unwrap(),
+        iki()
+            .args(["check", "--no-dictionary"])
+            .arg(&evil)
+            .output()
+            .unwrap(),
+        iki()
+            .args(["convert"])
+            .arg(folder.join("broken\u{1b}[5m.md"))
+            .output()
+            .unwrap(),
+    ];
+    for (k, run) in runs.iter().enumerate() {
+        // `iki check` writes its report on standard output.
+        let said = if k == 3 { &run.stdout } else { &run.stderr };
+        assert!(!said.is_empty(), "run {k} said nothing");
+        assert!(!esc(said), "run {k}: {:?}", String::from_utf8_lossy(said));
+        assert!(
+            !esc(&run.stderr),
+            "run {k}: {:?}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}

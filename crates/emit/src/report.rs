@@ -70,7 +70,9 @@ pub fn render<W: WriteColor>(
 ) -> Result<(), std::io::Error> {
     let safe = terminal_safe(source);
     let source = safe.as_str();
-    let file = SimpleFile::new(name, source);
+    // A file name is shown through the same filter as the text.
+    let name = terminal_safe(name);
+    let file = SimpleFile::new(name.as_str(), source);
     let lines = line_ranges(source);
     let config = Config::default();
     for f in findings {
