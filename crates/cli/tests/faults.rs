@@ -938,3 +938,45 @@ fn escapes_in_names_and_text_never_reach_stderr() {
         );
     }
 }
+
+/// One bad byte in a UTF-8 file no longer turns the whole file into
+/// Windows-1252 mojibake: the file is read as UTF-8, the bad byte alone is
+/// replaced, and the warning names its line.
+#[test]
+fn one_bad_byte_keeps_the_rest_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(common::root().join("seeds/bkpsdm-sumenep-2024.md")).unwrap();
+    // "Bupati — “Sekretariat” ½" in the first Tugas, and a stray byte
+    // later on line 3.
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let text = text.replacen(
+        "Membantu Bupati",
+        "Membantu Bupati \u{2014} \u{201c}Sekretariat\u{201d} \u{bd}",
+        1,
+    );
+    bytes = text.into_bytes();
+    let third = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    bytes.insert(third, 0xFF);
+    let file = dir.path().join("stray.md");
+    std::fs::write(&file, &bytes).unwrap();
+    let run = iki()
+        .args(["convert", "--raw"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let json = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        json.contains("Bupati \u{2014} \u{201c}Sekretariat\u{201d} \u{bd}"),
+        "mojibake"
+    );
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("stray.md:3: warning[invalid-utf8]"), "{err}");
+}

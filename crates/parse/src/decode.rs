@@ -21,17 +21,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ParseError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (utf8_or_1252(rest, &mut diagnostics)?, "utf-8")
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        let (t, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(rest);
+        let (t, bad) = encoding_rs::UTF_16LE.decode_without_bom_handling(rest);
+        utf16_warning(bad, &t, &mut diagnostics);
         (t.into_owned(), "utf-16le")
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        let (t, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(rest);
+        let (t, bad) = encoding_rs::UTF_16BE.decode_without_bom_handling(rest);
+        utf16_warning(bad, &t, &mut diagnostics);
         (t.into_owned(), "utf-16be")
     } else {
         let text = utf8_or_1252(bytes, &mut diagnostics)?;
-        let enc = if diagnostics.is_empty() {
-            "utf-8"
-        } else {
+        let enc = if diagnostics.iter().any(|d| d.code == "decoded-windows-1252") {
             "windows-1252"
+        } else {
+            "utf-8"
         };
         (text, enc)
     };
@@ -52,6 +54,40 @@ fn utf8_or_1252(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<Strin
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
+        Err(_) if mostly_utf8(bytes) => {
+            // UTF-8 with a few bad bytes: only those are replaced (U+FFFD),
+            // each line named; the rest keeps its characters.
+            let mut lines: Vec<u32> = Vec::new();
+            let mut at = 0usize;
+            for chunk in bytes.utf8_chunks() {
+                at += chunk.valid().len();
+                if !chunk.invalid().is_empty() {
+                    let line = line_at(bytes, at);
+                    if lines.last() != Some(&line) {
+                        lines.push(line);
+                    }
+                }
+                at += chunk.invalid().len();
+            }
+            for &line in lines.iter().take(20) {
+                diagnostics.push(Diagnostic::warning(
+                    "invalid-utf8",
+                    "bytes that are not UTF-8 on this line were replaced with U+FFFD (\u{fffd})",
+                    Span::line(line),
+                ));
+            }
+            if lines.len() > 20 {
+                diagnostics.push(Diagnostic::warning(
+                    "invalid-utf8",
+                    format!(
+                        "{} more lines had bytes that are not UTF-8",
+                        lines.len() - 20
+                    ),
+                    Span::line(lines[20]),
+                ));
+            }
+            Ok(String::from_utf8_lossy(bytes).into_owned())
+        }
         Err(e) => {
             let line = line_at(bytes, e.valid_up_to());
             let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
@@ -65,6 +101,34 @@ fn utf8_or_1252(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<Strin
             Ok(t.into_owned())
         }
     }
+}
+
+/// Whether invalid UTF-8 is still UTF-8 with a few bad bytes: more valid
+/// multi-byte characters than bad sequences. A Windows-1252 file has
+/// accented letters that are bad sequences and hardly ever a valid
+/// multi-byte character.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    wide > bad
+}
+
+/// A warning for UTF-16 that had lone surrogates or an odd last byte.
+fn utf16_warning(bad: bool, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if !bad {
+        return;
+    }
+    let line = text
+        .find('\u{fffd}')
+        .map_or(1, |at| line_at(text.as_bytes(), at));
+    diagnostics.push(Diagnostic::warning(
+        "invalid-utf16",
+        "the UTF-16 text has units that are not characters (a lone surrogate or an odd last byte); they were replaced with U+FFFD",
+        Span::line(line),
+    ));
 }
 
 /// Rejects text that is mostly control characters (a binary file).
@@ -146,5 +210,37 @@ mod tests {
         );
         let noise: Vec<u8> = (0..200).map(|i| (i % 8) as u8 + 1).collect();
         assert!(matches!(decode(&noise), Err(ParseError::NotText { .. })));
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_replaced_alone() {
+        let bytes = "# Bupati \u{2014} \u{201c}Sekretariat\u{201d} \u{bd}\nbaris dua \u{2014}\n"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain(*b"rusak \xFF di sini\n")
+            .collect::<Vec<u8>>();
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d
+            .text
+            .starts_with("# Bupati \u{2014} \u{201c}Sekretariat\u{201d} \u{bd}"));
+        assert!(d.text.contains("rusak \u{fffd} di sini"));
+        assert_eq!(d.diagnostics.len(), 1);
+        assert_eq!(d.diagnostics[0].code, "invalid-utf8");
+        assert_eq!(d.diagnostics[0].span, Span::line(3));
+        // A file that is Windows-1252 throughout is still read as such.
+        let d = decode(b"caf\xE9 na\xEFve \x93kutip\x94\n").unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "caf\u{e9} na\u{ef}ve \u{201c}kutip\u{201d}\n");
+    }
+
+    #[test]
+    fn broken_utf16_is_warned() {
+        // "a", a lone high surrogate, "b", then an odd last byte.
+        let bytes = [0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0, b'c'];
+        let d = decode(&bytes).unwrap();
+        assert!(d.text.contains('\u{fffd}'));
+        assert_eq!(d.diagnostics[0].code, "invalid-utf16");
     }
 }
