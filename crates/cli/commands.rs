@@ -102,7 +102,20 @@ pub fn glossary(files: &[PathBuf]) -> Result<Glossary, CliError> {
     let mut g = Glossary::builtin()?;
     for f in files {
         let bytes = read_input(f)?;
-        g.extend_from_tsv(&String::from_utf8_lossy(&bytes), &display_name(f))?;
+        // A glossary is UTF-8: a lossy read would add wrong entries silently.
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32
+                + 1;
+            iki_normalize::GlossaryError {
+                source_name: display_name(f),
+                line,
+                message: "the glossary is not UTF-8 (save it as UTF-8)".into(),
+            }
+        })?;
+        g.extend_from_tsv(text, &display_name(f))?;
     }
     Ok(g)
 }

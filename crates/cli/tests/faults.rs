@@ -980,3 +980,20 @@ fn one_bad_byte_keeps_the_rest_utf8() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(err.contains("stray.md:3: warning[invalid-utf8]"), "{err}");
 }
+
+/// A glossary that is not UTF-8 is an error naming its line (exit 65), not
+/// read lossily into wrong entries.
+#[test]
+fn a_glossary_that_is_not_utf8_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("mine.tsv");
+    std::fs::write(&g, b"obyek\tobjek\tKBBI\ncaf\xe9\tkafe\tx\n").unwrap();
+    let run = iki()
+        .args(["convert", "-q", "--glossary"])
+        .arg(&g)
+        .arg(common::root().join("seeds/bkpsdm-sumenep-2024.md"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(65), "{run:?}");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("mine.tsv:2: the glossary is not UTF-8"));
+}
