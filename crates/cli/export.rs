@@ -12,6 +12,7 @@ use iki_export::{
 use iki_model::Document;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -65,6 +66,9 @@ impl<W: Write> Sink<W> {
 struct Tally {
     exported: usize,
     failed: Vec<(String, String)>,
+    /// Inputs that were the very same document as an earlier input of the
+    /// run (exported once): the later file and the earlier one.
+    repeated: Vec<(String, String)>,
 }
 
 /// Reads every input (folders expanded) and feeds the documents, in input
@@ -83,6 +87,11 @@ fn feed<W: Write>(
     };
     let bar = progress(files.len(), a.quiet);
     let mut tally = Tally::default();
+    // A document's identity (Source::key) may occur once in a run: the
+    // first file with it is exported; a later one with the same content is
+    // the same document given twice (exported once, said so), a later one
+    // with other content is a conflict (refused, both files named).
+    let mut seen: HashMap<String, (String, u64)> = HashMap::new();
     for chunk in files.chunks(CHUNK) {
         let docs: Vec<Result<Document, CliError>> = chunk
             .par_iter()
@@ -93,11 +102,32 @@ fn feed<W: Write>(
             let name = display_name(file);
             match doc {
                 Ok(doc) => {
-                    sink.write(&Source {
+                    let source = Source {
                         file: &name,
                         document: &doc,
-                    })
-                    .map_err(export_err(target))?;
+                    };
+                    let key = source.key();
+                    let content = fingerprint(&doc);
+                    match seen.get(&key) {
+                        Some((first, c)) if *c == content => {
+                            tally.repeated.push((name.clone(), first.clone()));
+                            continue;
+                        }
+                        Some((first, _)) => {
+                            let shown = key.replace('|', ", ");
+                            tally.failed.push((
+                                name.clone(),
+                                format!(
+                                    "{name}: the same document identity ({shown}) as {first}, with other content: not exported (the two would replace each other; export them separately or give them distinct titles)"
+                                ),
+                            ));
+                            continue;
+                        }
+                        None => {
+                            seen.insert(key, (name.clone(), content));
+                        }
+                    }
+                    sink.write(&source).map_err(export_err(target))?;
                     tally.exported += 1;
                 }
                 Err(e) => tally.failed.push((name, e.to_string())),
@@ -127,13 +157,36 @@ pub fn progress(len: usize, quiet: bool) -> ProgressBar {
     bar
 }
 
+/// A fingerprint of a document's content, to tell a document given twice
+/// from two documents with one identity.
+fn fingerprint(doc: &Document) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match serde_json::to_vec(doc) {
+        Ok(bytes) => bytes.hash(&mut h),
+        Err(_) => doc.title.hash(&mut h),
+    }
+    h.finish()
+}
+
 /// Prints the summary of a multi-document run; the exit status.
 fn summary(tally: &Tally, target: &Path) -> u8 {
-    if tally.exported + tally.failed.len() > 1 || !tally.failed.is_empty() {
+    for (later, first) in &tally.repeated {
         crate::io::say(&format!(
-            "iki: exported {} of {} document(s) to {}, {} failed",
+            "iki: note: {later} is the same document as {first}; exported once"
+        ));
+    }
+    let inputs = tally.exported + tally.failed.len() + tally.repeated.len();
+    if inputs > 1 || !tally.failed.is_empty() {
+        let repeated = if tally.repeated.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} repeated an earlier input)", tally.repeated.len())
+        };
+        crate::io::say(&format!(
+            "iki: exported {} of {} document(s) to {}{repeated}, {} failed",
             tally.exported,
-            tally.exported + tally.failed.len(),
+            inputs,
             target.display(),
             tally.failed.len()
         ));
@@ -223,6 +276,13 @@ pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
                 Sink::Sqlite(SqliteWriter::open(tmp.path()).map_err(export_err(&path))?);
             let tally = feed(a, &files, &mut sink, &path)?;
             if let Sink::Sqlite(db) = sink {
+                for key in db.replaced() {
+                    crate::io::say(&format!(
+                        "iki: replaced the document {} exported into {} before",
+                        key.replace('|', ", "),
+                        path.display()
+                    ));
+                }
                 db.finish().map_err(export_err(&path))?;
             }
             tmp.persist(&path).map_err(|e| CliError::Write {

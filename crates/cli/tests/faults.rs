@@ -997,3 +997,54 @@ fn a_glossary_that_is_not_utf8_is_refused() {
     assert_eq!(run.status.code(), Some(65), "{run:?}");
     assert!(String::from_utf8_lossy(&run.stderr).contains("mine.tsv:2: the glossary is not UTF-8"));
 }
+
+/// One run never lets two inputs with one identity (agency, region, year)
+/// replace each other: the same document given twice is exported once and
+/// said so; another document with the same identity is refused, both files
+/// named, exit 65, and the count is true. Exporting again later replaces
+/// the document and says so.
+#[test]
+fn one_identity_per_export_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    let seed =
+        std::fs::read_to_string(common::root().join("seeds/bkpsdm-sumenep-2024.md")).unwrap();
+    std::fs::write(folder.join("a.md"), &seed).unwrap();
+    std::fs::write(folder.join("b.md"), &seed).unwrap();
+    std::fs::write(
+        folder.join("c.md"),
+        seed.replace("Indeks Penilaian Sistem Merit", "Indeks Sistem Merit"),
+    )
+    .unwrap();
+    let db = dir.path().join("iki.sqlite");
+    let run = iki()
+        .args(["export", "-q", "--format", "sqlite"])
+        .arg(&folder)
+        .arg("-o")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(65), "{run:?}");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("b.md is the same document as"), "{err}");
+    assert!(err.contains("c.md: the same document identity"), "{err}");
+    assert!(err.contains("a.md"), "{err}");
+    assert!(err.contains("exported 1 of 3 document(s)"), "{err}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    drop(conn);
+
+    let again = iki()
+        .args(["export", "-q", "--format", "sqlite"])
+        .arg(folder.join("a.md"))
+        .arg("-o")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("replaced the document BKPSDM"));
+}

@@ -120,6 +120,8 @@ const ADDED_COLUMNS: [(&str, &str); 4] = [
 /// Loads documents into an SQLite database file.
 pub struct SqliteWriter {
     db: Connection,
+    /// Keys of documents replaced (exported into this database before).
+    replaced: Vec<String>,
 }
 
 fn items(items: &[Item]) -> Result<String, ExportError> {
@@ -152,7 +154,16 @@ impl SqliteWriter {
         let db = Connection::open(path)?;
         db.execute_batch(SCHEMA)?;
         add_missing_columns(&db)?;
-        Ok(SqliteWriter { db })
+        Ok(SqliteWriter {
+            db,
+            replaced: Vec::new(),
+        })
+    }
+
+    /// The keys of documents this writer replaced: exported before, into
+    /// this database, and exported again now.
+    pub fn replaced(&self) -> &[String] {
+        &self.replaced
     }
 
     /// Loads one document, replacing an earlier load of the same key, in
@@ -160,10 +171,13 @@ impl SqliteWriter {
     pub fn write(&mut self, source: &Source) -> Result<(), ExportError> {
         let d = source.document;
         let tx = self.db.transaction()?;
-        tx.execute(
+        let removed = tx.execute(
             "DELETE FROM documents WHERE key = ?1",
             params![source.key()],
         )?;
+        if removed > 0 {
+            self.replaced.push(source.key());
+        }
         tx.execute(
             "INSERT INTO documents (key, file, title, agency, agency_name, region, year, schema_version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
