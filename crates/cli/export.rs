@@ -250,46 +250,36 @@ pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
         }
         ExportFormat::Sqlite => {
             let path = required(a)?;
-            // Work on a copy beside the database; rename it into place only
-            // when every document is in.
-            let dir = parent(&path);
-            let tmp = crate::io::temp_builder(".sqlite.tmp")
-                .tempfile_in(&dir)
-                .map_err(|source| CliError::Write {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-            if path.exists() {
-                std::fs::copy(&path, tmp.path()).map_err(|source| CliError::Write {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-            } else {
-                crate::io::set_output_permissions(tmp.as_file(), &path).map_err(|source| {
-                    CliError::Write {
-                        path: path.display().to_string(),
-                        source,
+            // Written through SQLite itself, in one transaction (see
+            // SqliteWriter::open): its locks and journal protect other
+            // writers and readers, and a failure rolls back. A database
+            // this run created and could not fill is removed.
+            let existed = path.exists();
+            let result = (|| -> Result<Tally, CliError> {
+                let mut sink: Sink<std::io::Sink> =
+                    Sink::Sqlite(SqliteWriter::open(&path).map_err(export_err(&path))?);
+                let tally = feed(a, &files, &mut sink, &path)?;
+                if let Sink::Sqlite(db) = sink {
+                    for key in db.replaced() {
+                        crate::io::say(&format!(
+                            "iki: replaced the document {} exported into {} before",
+                            key.replace('|', ", "),
+                            path.display()
+                        ));
                     }
-                })?;
-            }
-            let mut sink: Sink<std::io::Sink> =
-                Sink::Sqlite(SqliteWriter::open(tmp.path()).map_err(export_err(&path))?);
-            let tally = feed(a, &files, &mut sink, &path)?;
-            if let Sink::Sqlite(db) = sink {
-                for key in db.replaced() {
-                    crate::io::say(&format!(
-                        "iki: replaced the document {} exported into {} before",
-                        key.replace('|', ", "),
-                        path.display()
-                    ));
+                    db.finish().map_err(export_err(&path))?;
                 }
-                db.finish().map_err(export_err(&path))?;
+                Ok(tally)
+            })();
+            match result {
+                Ok(tally) => Ok(summary(&tally, &path)),
+                Err(e) => {
+                    if !existed {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                    Err(e)
+                }
             }
-            tmp.persist(&path).map_err(|e| CliError::Write {
-                path: path.display().to_string(),
-                source: e.error,
-            })?;
-            Ok(summary(&tally, &path))
         }
         ExportFormat::Xlsx => {
             let path = required(a)?;
@@ -315,11 +305,4 @@ fn required(a: &ExportArgs) -> Result<PathBuf, CliError> {
             }
         ))
     })
-}
-
-fn parent(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }

@@ -1048,3 +1048,69 @@ fn one_identity_per_export_run() {
     assert_eq!(again.status.code(), Some(0), "{again:?}");
     assert!(String::from_utf8_lossy(&again.stderr).contains("replaced the document BKPSDM"));
 }
+
+/// SQLite export writes through SQLite (locks, WAL, one transaction), not
+/// by copying and renaming the file: five exports at once into one
+/// database keep all five years, and a database in WAL mode with another
+/// connection's committed, not yet checkpointed work keeps that work and
+/// stays sound.
+#[test]
+fn sqlite_exports_respect_other_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        std::fs::read_to_string(common::root().join("seeds/bkpsdm-sumenep-2024.md")).unwrap();
+    let mut files = Vec::new();
+    for year in 2020..2025 {
+        let f = dir.path().join(format!("iki-{year}.md"));
+        std::fs::write(&f, seed.replace("TAHUN 2024", &format!("TAHUN {year}"))).unwrap();
+        files.push(f);
+    }
+    let db = dir.path().join("iki.sqlite");
+    // Another writer with work in the WAL, still connected.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('kept');",
+        )
+        .unwrap();
+    let children: Vec<_> = files
+        .iter()
+        .map(|f| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_iki"))
+                .args(["export", "-q", "--format", "sqlite"])
+                .arg(f)
+                .arg("-o")
+                .arg(&db)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let years: Vec<i64> = {
+        let mut st = other
+            .prepare("SELECT year FROM documents ORDER BY year")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(years, vec![2020, 2021, 2022, 2023, 2024]);
+    let note: String = other
+        .query_row("SELECT x FROM notes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(note, "kept");
+    let check: String = other
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}

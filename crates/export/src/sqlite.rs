@@ -149,9 +149,18 @@ fn formula(f: Option<&Formula>) -> Result<Option<String>, ExportError> {
 }
 
 impl SqliteWriter {
-    /// Opens (or creates) the database and makes sure the tables exist.
+    /// Opens (or creates) the database, makes sure the tables exist, and
+    /// begins the export's one transaction: the database is written
+    /// through SQLite itself (its locks, its journal or WAL), so another
+    /// process waits (up to a minute) instead of losing its work, and an
+    /// export that fails part way leaves the database as it was.
     pub fn open(path: &Path) -> Result<SqliteWriter, ExportError> {
         let db = Connection::open(path)?;
+        db.busy_timeout(std::time::Duration::from_secs(60))?;
+        // Before the transaction: inside one the pragma does nothing, and
+        // replacing a document relies on ON DELETE CASCADE.
+        db.execute_batch("PRAGMA foreign_keys = ON")?;
+        db.execute_batch("BEGIN IMMEDIATE")?;
         db.execute_batch(SCHEMA)?;
         add_missing_columns(&db)?;
         Ok(SqliteWriter {
@@ -166,11 +175,12 @@ impl SqliteWriter {
         &self.replaced
     }
 
-    /// Loads one document, replacing an earlier load of the same key, in
-    /// one transaction.
+    /// Loads one document, replacing an earlier load of the same key, in a
+    /// savepoint of the export's transaction (a document that fails leaves
+    /// no part of itself).
     pub fn write(&mut self, source: &Source) -> Result<(), ExportError> {
         let d = source.document;
-        let tx = self.db.transaction()?;
+        let tx = self.db.savepoint()?;
         let removed = tx.execute(
             "DELETE FROM documents WHERE key = ?1",
             params![source.key()],
@@ -271,8 +281,10 @@ impl SqliteWriter {
         Ok(())
     }
 
-    /// Closes the database.
+    /// Commits the export and closes the database. A writer dropped
+    /// without `finish` rolls the whole export back.
     pub fn finish(self) -> Result<(), ExportError> {
+        self.db.execute_batch("COMMIT")?;
         self.db.close().map_err(|(_, e)| e)?;
         Ok(())
     }
