@@ -127,8 +127,14 @@ fn feed<W: Write>(
                             seen.insert(key, (name.clone(), content));
                         }
                     }
-                    sink.write(&source).map_err(export_err(target))?;
-                    tally.exported += 1;
+                    match sink.write(&source) {
+                        Ok(()) => tally.exported += 1,
+                        Err(e) if e.is_document_error() => {
+                            seen.remove(&source.key());
+                            tally.failed.push((name.clone(), format!("{name}: {e}")));
+                        }
+                        Err(e) => return Err(export_err(target)(e)),
+                    }
                 }
                 Err(e) => tally.failed.push((name, e.to_string())),
             }

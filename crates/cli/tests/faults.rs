@@ -1114,3 +1114,79 @@ fn sqlite_exports_respect_other_writers() {
         .unwrap();
     assert_eq!(check, "ok");
 }
+
+/// A document one format cannot hold is left out and reported, and the
+/// export goes on (README: "a document that cannot be read is left out"):
+/// a JSON document whose two positions share an id (SQLite's constraint),
+/// and a document with a cell over XLSX's 32,767 characters.
+#[test]
+fn a_document_a_format_cannot_hold_is_left_out_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
+    let good = iki()
+        .args(["convert", "-q"])
+        .arg(&seed)
+        .output()
+        .unwrap()
+        .stdout;
+    let mut doc: serde_json::Value = serde_json::from_slice(&good).unwrap();
+    let first = doc["groups"][1]["positions"][0]["id"].clone();
+    doc["groups"][1]["positions"][1]["id"] = first;
+    doc["title"] = "Indikator Kinerja Individu DINAS X KAB. Y TAHUN 2031".into();
+    doc["agency"] = "DINAS X".into();
+    doc["year"] = 2031.into();
+    let dup = dir.path().join("dup.json");
+    std::fs::write(&dup, doc.to_string()).unwrap();
+    let db = dir.path().join("iki.sqlite");
+    // --raw: the normalizer would derive the ids again from the titles.
+    let run = iki()
+        .args(["export", "-q", "--raw", "--format", "sqlite"])
+        .arg(&seed)
+        .arg(&dup)
+        .arg("-o")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(65), "{run:?}");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("exported 1 of 2") && err.contains("dup.json"),
+        "{err}"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1, "the seed is in, nothing of dup.json");
+
+    let long = dir.path().join("long.md");
+    let text = std::fs::read_to_string(&seed)
+        .unwrap()
+        .replacen(
+            "Indeks Penilaian Sistem Merit",
+            // Words that differ (the normalizer folds a repeated word).
+            &(0..6_000)
+                .map(|i| format!("kata{i}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            1,
+        )
+        .replace("TAHUN 2024", "TAHUN 2032");
+    std::fs::write(&long, text).unwrap();
+    let xlsx = dir.path().join("iki.xlsx");
+    let run = iki()
+        .args(["export", "-q", "--format", "xlsx"])
+        .arg(&seed)
+        .arg(&long)
+        .arg("-o")
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(65), "{run:?}");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("32767 characters") && err.contains("long.md"),
+        "{err}"
+    );
+    assert!(xlsx.exists(), "the other document is exported");
+}

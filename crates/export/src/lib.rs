@@ -63,9 +63,27 @@ pub enum ExportError {
     /// The workbook could not be built.
     #[error("XLSX: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// This document cannot go into this format (the others can): it is
+    /// left out and reported, the export goes on.
+    #[error("{0}")]
+    Document(String),
 }
 
 impl ExportError {
+    /// Whether the failure belongs to one document (left out, reported)
+    /// rather than to the output (which stops the export): a document the
+    /// format cannot hold, or one the database's constraints refuse (two
+    /// positions with one id in a hand-made JSON).
+    pub fn is_document_error(&self) -> bool {
+        match self {
+            ExportError::Document(_) => true,
+            ExportError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                e.code == rusqlite::ErrorCode::ConstraintViolation
+            }
+            _ => false,
+        }
+    }
+
     /// The kind of the I/O error underneath, if the failure was one (a
     /// reader that closed the pipe is `BrokenPipe`, not a failure).
     pub fn io_kind(&self) -> Option<std::io::ErrorKind> {

@@ -185,9 +185,7 @@ impl SqliteWriter {
             "DELETE FROM documents WHERE key = ?1",
             params![source.key()],
         )?;
-        if removed > 0 {
-            self.replaced.push(source.key());
-        }
+
         tx.execute(
             "INSERT INTO documents (key, file, title, agency, agency_name, region, year, schema_version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -278,6 +276,10 @@ impl SqliteWriter {
             }
         }
         tx.commit()?;
+        // Said only once the document is in.
+        if removed > 0 {
+            self.replaced.push(source.key());
+        }
         Ok(())
     }
 

@@ -104,6 +104,23 @@ impl XlsxWriter {
     /// Adds a document's rows.
     pub fn write(&mut self, source: &Source) -> Result<(), ExportError> {
         let d = source.document;
+        // A cell holds at most 32,767 characters: a document with a longer
+        // one is left out whole (and reported), before any of it is added.
+        const CELL: usize = 32_767;
+        let long = iki_model::rows(d).find_map(|r| {
+            let texts = [r.sasaran, r.indikator, r.formulasi, r.sumber_data];
+            texts
+                .into_iter()
+                .chain(r.extra.iter().map(|(_, v)| v))
+                .any(|t| t.chars().count() > CELL)
+                .then_some(r.source_lines.first)
+        });
+        if let Some(line) = long {
+            return Err(ExportError::Document(format!(
+                "{}:{line}: a cell longer than XLSX's limit of {CELL} characters; export this document as CSV or SQLite",
+                source.file
+            )));
+        }
         let year = d.year.map(|y| y.to_string()).unwrap_or_default();
         let agency = d.agency.clone().unwrap_or_default();
         let raw = self.raw;
