@@ -269,16 +269,24 @@ impl Output {
                     path: name.clone(),
                     source,
                 };
-                let mut tmp = temp_builder(".tmp").tempfile_in(&dir).map_err(io_err)?;
+                let tmp = temp_builder(".tmp").tempfile_in(&dir).map_err(io_err)?;
+                let at = tmp.path().to_path_buf();
+                pending(|p| p.push(at));
+                // From here the file is committed or, dropped, removed and
+                // forgotten.
+                let mut staged = Staged {
+                    file: Some((tmp, path.clone())),
+                };
+                let Some((tmp, _)) = staged.file.as_mut() else {
+                    return Ok(staged);
+                };
                 write(tmp.as_file_mut()).map_err(|source| CliError::Emit {
                     path: name.clone(),
                     source,
                 })?;
                 set_output_permissions(tmp.as_file(), path).map_err(io_err)?;
                 tmp.as_file().sync_all().map_err(io_err)?;
-                Ok(Staged {
-                    file: Some((tmp, path.clone())),
-                })
+                Ok(staged)
             }
         }
     }
@@ -292,15 +300,50 @@ pub struct Staged {
 
 impl Staged {
     /// Renames the temporary file into place.
-    pub fn commit(self) -> Result<(), CliError> {
-        if let Some((tmp, path)) = self.file {
-            tmp.persist(&path).map_err(|e| CliError::Write {
+    pub fn commit(mut self) -> Result<(), CliError> {
+        if let Some((tmp, path)) = self.file.take() {
+            let at = tmp.path().to_path_buf();
+            let done = tmp.persist(&path).map_err(|e| CliError::Write {
                 path: path.display().to_string(),
                 source: e.error,
-            })?;
+            });
+            pending(|p| p.retain(|x| *x != at));
+            done?;
         }
         Ok(())
     }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = &self.file {
+            let at = tmp.path().to_path_buf();
+            pending(|p| p.retain(|x| *x != at));
+        }
+    }
+}
+
+/// The temporary files being written, which an interrupt removes.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn pending(f: impl FnOnce(&mut Vec<PathBuf>)) {
+    if let Ok(mut p) = PENDING.lock() {
+        f(&mut p);
+    }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: removes every temporary file still being
+/// written (a target is never half-written, and no `.iki-*.tmp` is left
+/// behind), then exits with 130 as a shell would for an interrupt.
+pub fn remove_temporary_files_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        pending(|p| {
+            for path in p.drain(..) {
+                let _ = std::fs::remove_file(path);
+            }
+        });
+        std::process::exit(130);
+    });
 }
 
 /// Whether two output paths name one file: equal as written, or the same

@@ -31,6 +31,7 @@ pub mod exit {
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     io::set_max_input(cli.max_input_mb.saturating_mul(1 << 20));
+    io::remove_temporary_files_on_interrupt();
     let cli_is_diff = matches!(cli.command, args::Command::Diff(_));
     match commands::run(cli) {
         Ok(code) => ExitCode::from(code),

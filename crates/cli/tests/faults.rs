@@ -1190,3 +1190,50 @@ fn a_document_a_format_cannot_hold_is_left_out_not_fatal() {
     );
     assert!(xlsx.exists(), "the other document is exported");
 }
+
+/// An interrupt (SIGTERM here, as SIGINT from Ctrl-C) removes the
+/// temporary files being written and exits 130: no `.iki-*.tmp` is left
+/// beside the outputs of a batch cut short.
+#[cfg(unix)]
+#[test]
+fn an_interrupt_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    let seed = std::fs::read(common::root().join("seeds/bkpsdm-sumenep-2024.md")).unwrap();
+    for k in 0..600 {
+        std::fs::write(folder.join(format!("d{k:04}.md")), &seed).unwrap();
+    }
+    let out = dir.path().join("out");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_iki"))
+        .args(["convert", "-q"])
+        .arg(&folder)
+        .arg("-o")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the batch is under way, then interrupt it.
+    let started = std::time::Instant::now();
+    while started.elapsed() < Duration::from_secs(30)
+        && std::fs::read_dir(&out).map_or(0, |d| d.count()) < 5
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait_with_output().unwrap().status;
+    let written = std::fs::read_dir(&out).unwrap().count();
+    if written < 600 {
+        assert_eq!(status.code(), Some(130), "{status:?}");
+    }
+    let stray: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(stray.is_empty(), "left behind: {stray:?}");
+}
