@@ -181,7 +181,29 @@ pub fn document(seed: &str, number: u64) -> String {
     }
     let mut text = out.join("\n");
     text.push('\n');
-    text
+    distinct_identity(&text, number)
+}
+
+/// The document with its own identity: the region in its title (the
+/// first line naming `TAHUN`) gets the document's number (`KAB. SUMENEP`
+/// becomes `KAB. SUMENEP-17`), so that a corpus exports as that many
+/// documents, as a region's real IKIs would.
+fn distinct_identity(text: &str, number: u64) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if !done && line.contains("TAHUN") {
+            if let Some(at) = line.find(" TAHUN") {
+                out.push_str(&line[..at]);
+                out.push_str(&format!("-{number}"));
+                out.push_str(&line[at..]);
+                done = true;
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// `count` documents, numbered from `first`.
