@@ -294,8 +294,10 @@ pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
             let Sink::Xlsx(book) = sink else {
                 return Ok(exit::OK);
             };
-            let bytes = book.finish().map_err(export_err(&path))?;
-            Output::File(path.clone()).write_with(|w| w.write_all(&bytes).map_err(Into::into))?;
+            // Streamed from the spools into a temporary file beside the
+            // target, renamed into place when complete.
+            crate::io::stage_file(&path, |tmp| book.finish(tmp).map_err(export_err(&path)))?
+                .commit()?;
             Ok(summary(&tally, &path))
         }
     }

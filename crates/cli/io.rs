@@ -323,6 +323,38 @@ impl Drop for Staged {
     }
 }
 
+/// A file output that a library writes by path (a workbook): `fill` gets a
+/// temporary file beside `target`, which is renamed into place by
+/// [`Staged::commit`] (and removed if anything fails or the process is
+/// interrupted).
+pub fn stage_file(
+    target: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), CliError>,
+) -> Result<Staged, CliError> {
+    let name = target.display().to_string();
+    let io_err = |source| CliError::Write {
+        path: name.clone(),
+        source,
+    };
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = temp_builder(".tmp").tempfile_in(&dir).map_err(io_err)?;
+    let at = tmp.path().to_path_buf();
+    pending(|p| p.push(at.clone()));
+    let staged = Staged {
+        file: Some((tmp, target.to_path_buf())),
+    };
+    fill(&at)?;
+    // The library wrote the file anew: give it the output's mode again.
+    if let Some((tmp, _)) = &staged.file {
+        let reopened = std::fs::File::open(tmp.path()).map_err(io_err)?;
+        set_output_permissions(&reopened, target).map_err(io_err)?;
+    }
+    Ok(staged)
+}
+
 /// The temporary files being written, which an interrupt removes.
 static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 

@@ -29,5 +29,5 @@ fuzz_target!(|data: &[u8]| {
     nd.write(&source).expect("ndjson");
     let mut x = iki_export::XlsxWriter::new(false);
     x.write(&source).expect("xlsx rows");
-    let _ = x.finish();
+    let _ = x.finish_to(std::io::Cursor::new(Vec::new()));
 });

@@ -5,15 +5,24 @@
 //! A group sheet has the fixed columns, then one column per extra column
 //! name (SATUAN, TARGET, PENANGGUNG JAWAB, ...) that occurs in that sheet's
 //! rows, in first-seen order (documents in input order, then table column
-//! order); a row without that column has an empty cell. The writer already
-//! keeps every sheet's rows until [`XlsxWriter::finish`] (the workbook is
-//! built in memory either way), so it also keeps each sheet's names there
-//! and writes the header, complete, when it builds the sheet.
+//! order); a row without that column has an empty cell.
+//!
+//! Memory stays bounded whatever the corpus: each group's rows are spooled
+//! to a temporary file as documents come (the header's extra names are
+//! known only at the end), and [`XlsxWriter::finish`] streams them into
+//! rust_xlsxwriter's constant-memory worksheets. A sheet holds at most
+//! 1,048,576 rows: a group with more continues on sheets named
+//! "Administrator (2)", "Administrator (3)", ..., each with the header.
 
 use crate::{neutralize, ExportError, Source};
 use iki_model::{GroupKind, Measure};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
 use std::collections::{BTreeMap, HashMap};
+use std::io::{Seek, SeekFrom};
+use std::path::Path;
+
+/// Rows of a worksheet, the header included (Excel's limit).
+pub const SHEET_ROWS: u32 = 1_048_576;
 
 /// Width in characters of an extra column (wrapped).
 const EXTRA_WIDTH: f64 = 16.0;
@@ -53,24 +62,41 @@ fn measure(m: Measure) -> &'static str {
     }
 }
 
-/// One row of a group sheet.
-struct Row {
-    /// The fixed columns' cells.
-    cells: [String; 12],
-    /// The extra cells: index into the sheet's names, cell.
-    extra: Vec<(usize, String)>,
-}
-
-/// The rows of one group sheet and the extra column names they use.
+/// The rows of one group sheet, spooled, and the extra column names they
+/// use. A spooled row is a CSV record: the 12 fixed cells, then pairs of
+/// (extra name index, cell).
 #[derive(Default)]
 struct Sheet {
-    rows: Vec<Row>,
+    spool: Option<csv::Writer<std::fs::File>>,
+    rows: u64,
     /// Extra column names in first-seen order, as written in the model.
     names: Vec<String>,
     index: HashMap<String, usize>,
 }
 
 impl Sheet {
+    /// Spools one row.
+    fn push(&mut self, cells: &[String; 12], extra: &[(usize, String)]) -> Result<(), ExportError> {
+        if self.spool.is_none() {
+            self.spool = Some(
+                csv::WriterBuilder::new()
+                    .flexible(true)
+                    .from_writer(tempfile::tempfile()?),
+            );
+        }
+        let Some(spool) = self.spool.as_mut() else {
+            return Ok(());
+        };
+        let mut record: Vec<String> = cells.to_vec();
+        for (i, v) in extra {
+            record.push(i.to_string());
+            record.push(v.clone());
+        }
+        spool.write_record(&record)?;
+        self.rows += 1;
+        Ok(())
+    }
+
     /// The column index of extra column `name`, added if new.
     fn name(&mut self, name: &str) -> usize {
         if let Some(&i) = self.index.get(name) {
@@ -84,12 +110,13 @@ impl Sheet {
 }
 
 /// Collects documents, then builds the workbook.
-#[derive(Default)]
 pub struct XlsxWriter {
     raw: bool,
     sheets: BTreeMap<GroupKind, Sheet>,
     /// (year, agency, group) -> (positions, indicators)
     summary: BTreeMap<(String, String, GroupKind), (usize, usize)>,
+    /// Data rows per worksheet before a group continues on the next one.
+    rows_per_sheet: u32,
 }
 
 impl XlsxWriter {
@@ -97,7 +124,18 @@ impl XlsxWriter {
     pub fn new(raw_cells: bool) -> XlsxWriter {
         XlsxWriter {
             raw: raw_cells,
-            ..XlsxWriter::default()
+            sheets: BTreeMap::new(),
+            summary: BTreeMap::new(),
+            rows_per_sheet: SHEET_ROWS - 1,
+        }
+    }
+
+    /// The same with fewer data rows per sheet than Excel allows (tests of
+    /// the continuation sheets use it).
+    pub fn with_rows_per_sheet(raw_cells: bool, rows: u32) -> XlsxWriter {
+        XlsxWriter {
+            rows_per_sheet: rows.clamp(1, SHEET_ROWS - 1),
+            ..XlsxWriter::new(raw_cells)
         }
     }
 
@@ -141,7 +179,7 @@ impl XlsxWriter {
             for p in &g.positions {
                 counts.1 += p.indicators.len();
                 for i in &p.indicators {
-                    let extra = i
+                    let extra: Vec<(usize, String)> = i
                         .extra
                         .iter()
                         .map(|(name, value)| (sheet.name(name), cell(value)))
@@ -160,15 +198,31 @@ impl XlsxWriter {
                         measure(i.measure).to_string(),
                         i.span.to_string(),
                     ];
-                    sheet.rows.push(Row { cells, extra });
+                    sheet.push(&cells, &extra)?;
                 }
             }
         }
         Ok(())
     }
 
-    /// Builds the workbook and returns its bytes.
-    pub fn finish(self) -> Result<Vec<u8>, ExportError> {
+    /// Builds the workbook into the file at `path` (a temporary file the
+    /// caller renames into place).
+    pub fn finish(self, path: &Path) -> Result<(), ExportError> {
+        self.build()?.save(path)?;
+        Ok(())
+    }
+
+    /// Builds the workbook into `out` (a `Cursor<Vec<u8>>` for a workbook
+    /// in memory).
+    pub fn finish_to<W>(self, out: W) -> Result<(), ExportError>
+    where
+        W: std::io::Write + Seek + Send,
+    {
+        self.build()?.save_to_writer(out)?;
+        Ok(())
+    }
+
+    fn build(self) -> Result<Workbook, ExportError> {
         let mut book = Workbook::new();
         let header = Format::new()
             .set_bold()
@@ -201,9 +255,7 @@ impl XlsxWriter {
         }
         summary.autofilter(0, 0, self.summary.len() as u32, titles.len() as u16 - 1)?;
 
-        for (kind, data) in &self.sheets {
-            let sheet = book.add_worksheet();
-            sheet.set_name(sheet_name(*kind))?;
+        for (kind, data) in self.sheets {
             let names: Vec<String> = data
                 .names
                 .iter()
@@ -220,31 +272,57 @@ impl XlsxWriter {
                 .map(|c| c.0)
                 .chain(names.iter().map(String::as_str))
                 .collect();
-            start_sheet(sheet, &titles, &header)?;
-            for (c, (_, width, _)) in COLUMNS.iter().enumerate() {
-                sheet.set_column_width(c as u16, *width)?;
-            }
-            for c in COLUMNS.len()..titles.len() {
-                sheet.set_column_width(c as u16, EXTRA_WIDTH)?;
-            }
-            for (r, row) in data.rows.iter().enumerate() {
-                let r = r as u32 + 1;
-                for (c, value) in row.cells.iter().enumerate() {
-                    if c == 0 {
-                        write_year(sheet, r, 0, value, &top)?;
-                    } else {
-                        let format = if COLUMNS[c].2 { &wrap } else { &top };
-                        sheet.write_string_with_format(r, c as u16, value, format)?;
+            let Some(spool) = data.spool else { continue };
+            let mut file = spool
+                .into_inner()
+                .map_err(|e| ExportError::Io(e.into_error()))?;
+            file.seek(SeekFrom::Start(0))?;
+            let mut rows = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(std::io::BufReader::new(file));
+            let per_sheet = u64::from(self.rows_per_sheet);
+            let sheets = data.rows.div_ceil(per_sheet).max(1);
+            let mut record = csv::StringRecord::new();
+            for part in 0..sheets {
+                let sheet = book.add_worksheet_with_constant_memory()?;
+                if part == 0 {
+                    sheet.set_name(sheet_name(kind))?;
+                } else {
+                    sheet.set_name(format!("{} ({})", sheet_name(kind), part + 1))?;
+                }
+                start_sheet(sheet, &titles, &header)?;
+                for (c, (_, width, _)) in COLUMNS.iter().enumerate() {
+                    sheet.set_column_width(c as u16, *width)?;
+                }
+                for c in COLUMNS.len()..titles.len() {
+                    sheet.set_column_width(c as u16, EXTRA_WIDTH)?;
+                }
+                let in_this = (data.rows - part * per_sheet).min(per_sheet) as u32;
+                for r in 1..=in_this {
+                    if !rows.read_record(&mut record)? {
+                        break;
+                    }
+                    for (c, value) in record.iter().take(COLUMNS.len()).enumerate() {
+                        if c == 0 {
+                            write_year(sheet, r, 0, value, &top)?;
+                        } else {
+                            let format = if COLUMNS[c].2 { &wrap } else { &top };
+                            sheet.write_string_with_format(r, c as u16, value, format)?;
+                        }
+                    }
+                    let extra: Vec<&str> = record.iter().skip(COLUMNS.len()).collect();
+                    for pair in extra.chunks(2) {
+                        if let [i, value] = pair {
+                            let c = COLUMNS.len() + i.parse::<usize>().unwrap_or(0);
+                            sheet.write_string_with_format(r, c as u16, *value, &wrap)?;
+                        }
                     }
                 }
-                for (i, value) in &row.extra {
-                    let c = (COLUMNS.len() + i) as u16;
-                    sheet.write_string_with_format(r, c, value, &wrap)?;
-                }
+                sheet.autofilter(0, 0, in_this, titles.len() as u16 - 1)?;
             }
-            sheet.autofilter(0, 0, data.rows.len() as u32, titles.len() as u16 - 1)?;
         }
-        Ok(book.save_to_buffer()?)
+        Ok(book)
     }
 }
 
@@ -268,4 +346,46 @@ fn write_year(
         Err(_) => sheet.write_string_with_format(row, col, year, format)?,
     };
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use calamine::{Reader, Xlsx};
+
+    /// A group with more rows than a sheet holds continues on sheets named
+    /// "(2)", "(3)", each with the header; every row is kept once.
+    #[test]
+    fn a_group_too_long_for_one_sheet_continues_on_the_next() {
+        let seed = include_str!("../../../seeds/bkpsdm-sumenep-2024.md");
+        let doc = iki_parse::parse(seed.as_bytes()).unwrap().document;
+        let source = Source {
+            file: "seed.md",
+            document: &doc,
+        };
+        let mut x = XlsxWriter::with_rows_per_sheet(false, 50);
+        x.write(&source).unwrap();
+        let mut buf = std::io::Cursor::new(Vec::new());
+        x.finish_to(&mut buf).unwrap();
+        buf.set_position(0);
+        let mut book: Xlsx<_> = Xlsx::new(buf).unwrap();
+        let names = book.sheet_names().to_vec();
+        for g in &doc.groups {
+            let rows: usize = g.positions.iter().map(|p| p.indicators.len()).sum();
+            let base = sheet_name(g.kind);
+            let parts: Vec<&String> = names
+                .iter()
+                .filter(|n| *n == base || n.starts_with(&format!("{base} (")))
+                .collect();
+            assert_eq!(parts.len(), rows.div_ceil(50).max(1), "{base}: {names:?}");
+            let mut seen = 0;
+            for name in parts {
+                let range = book.worksheet_range(name).unwrap();
+                assert_eq!(range.get((0, 7)).unwrap().to_string(), "Indikator Kinerja");
+                seen += range.height() - 1;
+            }
+            assert_eq!(seen, rows, "{base}");
+        }
+    }
 }
