@@ -1237,3 +1237,38 @@ fn an_interrupt_leaves_no_temporary_files() {
         .collect();
     assert!(stray.is_empty(), "left behind: {stray:?}");
 }
+
+/// Glossary entries that share a first word load in linear time (each
+/// line used to re-sort all of them): 80,000 such entries load and a small
+/// document converts well inside the hang guard (the quadratic load ran
+/// past it); a later entry for the same wrong form still wins.
+#[test]
+fn a_glossary_of_many_entries_with_one_first_word_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("big.tsv");
+    let mut tsv = String::new();
+    for i in 0..80_000 {
+        tsv.push_str(&format!("laporan x{i}\tlaporan y{i}\tuji\n"));
+    }
+    tsv.push_str("Laporan Kinerja\tLaporan Kinerja Tahunan\tuji\n");
+    tsv.push_str("Laporan Kinerja\tLaporan Capaian Kinerja\tyang terakhir menang\n");
+    std::fs::write(&g, tsv).unwrap();
+    // A small document: the time is the glossary's loading.
+    let doc = dir.path().join("small.md");
+    std::fs::write(
+        &doc,
+        "### 1. JABATAN KEPALA\n\n- Tugas : Memimpin.\n\nSASARAN\tINDIKATOR KINERJA\tSUMBER DATA\nA\tJumlah B\tLaporan Kinerja\n",
+    )
+    .unwrap();
+    let run = iki()
+        .args(["rows", "-q", "--glossary"])
+        .arg(&g)
+        .arg(&doc)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(out.contains("Laporan Capaian Kinerja"), "{out}");
+    assert!(!out.contains("Laporan Kinerja Tahunan"));
+}

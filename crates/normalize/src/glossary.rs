@@ -86,6 +86,10 @@ impl Glossary {
     /// Adds the entries of a TSV text; an entry for the same wrong form
     /// replaces the earlier one, so later files win.
     pub fn extend_from_tsv(&mut self, tsv: &str, source_name: &str) -> Result<(), GlossaryError> {
+        // First words whose entries changed: put in order once, at the end
+        // (ordering them at every line was quadratic in the entries that
+        // share a first word).
+        let mut touched: Vec<String> = Vec::new();
         for (i, line) in tsv.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -124,15 +128,32 @@ impl Glossary {
                 let shape = shape_bit(wrong_words[0].as_bytes());
                 self.shape[shape / 64] |= 1 << (shape % 64);
             }
+            touched.push(wrong_words[0].clone());
             let entries = self.by_first.entry(wrong_words[0].clone()).or_default();
-            entries.retain(|e| e.wrong != wrong_words);
             entries.push(Entry {
                 wrong: wrong_words,
                 right: right.to_string(),
                 note,
             });
-            // Longest match first.
-            entries.sort_by_key(|e| std::cmp::Reverse(e.wrong.len()));
+        }
+        touched.sort();
+        touched.dedup();
+        for first in touched {
+            if let Some(entries) = self.by_first.get_mut(&first) {
+                // The last entry for a wrong form wins (later lines and
+                // files), in the place of its last occurrence.
+                let mut seen: std::collections::HashSet<Vec<String>> = Default::default();
+                let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+                for e in entries.drain(..).rev() {
+                    if seen.insert(e.wrong.clone()) {
+                        kept.push(e);
+                    }
+                }
+                kept.reverse();
+                // Longest match first; equal lengths in file order.
+                kept.sort_by_key(|e| std::cmp::Reverse(e.wrong.len()));
+                *entries = kept;
+            }
         }
         Ok(())
     }
