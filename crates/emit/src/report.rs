@@ -77,13 +77,72 @@ pub fn render<W: WriteColor>(
     let config = Config::default();
     for f in findings {
         let d = f.diagnostic;
+        let range = range_of(source, &lines, f);
         let report = Report::new(level(d.severity))
             .with_code(d.code.clone())
-            .with_message(terminal_safe(&d.message))
-            .with_labels(vec![Label::primary((), range_of(source, &lines, f))]);
-        term::emit_to_write_style(out, &config, &file, &report).map_err(std::io::Error::other)?;
+            .with_message(terminal_safe(&d.message));
+        match window(source, &lines, range.clone()) {
+            // A long line is shown as a window around the finding, not
+            // whole once per finding (a 200 KB line with 200 findings was
+            // 40 MB of report).
+            Some((view, at)) => {
+                let file = SimpleFile::new(name.as_str(), view);
+                let report = report.with_labels(vec![Label::primary((), at)]);
+                term::emit_to_write_style(out, &config, &file, &report)
+                    .map_err(std::io::Error::other)?;
+            }
+            None => {
+                let report = report.with_labels(vec![Label::primary((), range)]);
+                term::emit_to_write_style(out, &config, &file, &report)
+                    .map_err(std::io::Error::other)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Longest source line shown whole; a longer one is cut to a window of
+/// `CONTEXT` bytes on either side of the finding.
+const LONG_LINE: usize = 1000;
+const CONTEXT: usize = 160;
+
+/// For a finding on a line longer than [`LONG_LINE`]: a source that has
+/// the same line number (empty lines before it) and only a window of that
+/// line around the finding, marked with `…`, and the finding's range in
+/// it. `None` for an ordinary line.
+fn window(
+    source: &str,
+    lines: &[Range<usize>],
+    range: Range<usize>,
+) -> Option<(String, Range<usize>)> {
+    let index = lines
+        .iter()
+        .position(|l| l.start <= range.start && range.start <= l.end)?;
+    let line = lines[index].clone();
+    if line.len() <= LONG_LINE {
+        return None;
+    }
+    let floor = |mut at: usize| {
+        while !source.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let end_of_focus = range.end.min(line.end).min(range.start + LONG_LINE);
+    let from = floor(range.start.saturating_sub(CONTEXT).max(line.start));
+    let to = floor((end_of_focus + CONTEXT).min(line.end));
+    let mut view = "\n".repeat(index);
+    let mut at = view.len() + (range.start - from);
+    if from > line.start {
+        view.push('\u{2026}');
+        at += '\u{2026}'.len_utf8();
+    }
+    view.push_str(&source[from..to]);
+    if to < line.end {
+        view.push('\u{2026}');
+    }
+    let focus_len = floor(end_of_focus).saturating_sub(range.start);
+    Some((view, at..at + focus_len))
 }
 
 /// The same, as plain text.
@@ -97,6 +156,39 @@ pub fn render_plain(name: &str, source: &str, findings: &[Finding]) -> String {
 mod tests {
     use super::*;
     use iki_model::Span;
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window() {
+        let long = format!(
+            "{} Julah {}",
+            "kata ".repeat(40_000),
+            "akhir ".repeat(40_000)
+        );
+        let src = format!("one\n{long}\nthree\n");
+        let d = Diagnostic::help(
+            "possible-typo",
+            "\"Julah\" may be \"Jumlah\"",
+            Span::line(2),
+        );
+        let findings: Vec<Finding> = (0..50)
+            .map(|_| Finding {
+                diagnostic: &d,
+                focus: Some("Julah"),
+            })
+            .collect();
+        let text = render_plain("doc.md", &src, &findings);
+        // Fifty findings on a 440 KB line: a few KB of report, each still
+        // naming line 2 and underlining the word.
+        assert!(text.len() < 50 * 2 * (2 * CONTEXT + 200), "{}", text.len());
+        assert_eq!(text.matches("doc.md:2:").count(), 50);
+        assert_eq!(
+            text.matches('\u{2026}').count(),
+            2 * 50,
+            "cut on both sides"
+        );
+        assert!(text.contains("kata  Julah akhir"));
+        assert!(text.contains("^^^^^"));
+    }
 
     #[test]
     fn underlines_the_focus_on_its_line() {
