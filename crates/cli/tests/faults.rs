@@ -1272,3 +1272,29 @@ fn a_glossary_of_many_entries_with_one_first_word_loads() {
     assert!(out.contains("Laporan Capaian Kinerja"), "{out}");
     assert!(!out.contains("Laporan Kinerja Tahunan"));
 }
+
+/// Near-duplicate detection is bounded per row: one position of 30,000
+/// rows that all start alike (the shape that made it quadratic) converts
+/// well inside the hang guard.
+#[test]
+fn near_duplicate_search_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "### 1. JABATAN KEPALA\n\n- Tugas : Memimpin.\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n",
+    );
+    for i in 0..30_000 {
+        text.push_str(&format!(
+            "Meningkatnya layanan\tJumlah laporan kegiatan nomor {i}\tJumlah laporan\tLaporan Kinerja\n"
+        ));
+    }
+    let file = dir.path().join("long.md");
+    std::fs::write(&file, text).unwrap();
+    let run = iki()
+        .args(["rows", "-q"])
+        .arg(&file)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 30_000);
+}

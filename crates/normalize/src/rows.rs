@@ -12,6 +12,11 @@ use std::collections::hash_map::Entry;
 /// indicator written twice with a slip, not two indicators.
 pub const NEAR_DUPLICATE_EDITS: usize = 3;
 
+/// Earlier rows a row is compared with, of those sharing its start and of
+/// those sharing its end: the nearest ones (a slip is written near the
+/// row it repeats), which bounds the work at this many per row.
+pub const CANDIDATES: usize = 64;
+
 fn key(i: &Indicator) -> [&str; 4] {
     [&i.sasaran, &i.indikator, &i.formulasi, &i.sumber_data]
 }
@@ -206,13 +211,17 @@ fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
         let text = &flats[j];
         let start: String = text.iter().take(BLOCK).collect();
         let end: String = text.iter().rev().take(BLOCK).collect();
-        let mut candidates: Vec<usize> = by_start
-            .get(&start)
-            .into_iter()
-            .chain(by_end.get(&end))
-            .flatten()
-            .copied()
-            .collect();
+        // The nearest earlier rows sharing the start or the end, at most
+        // CANDIDATES of each: a position of 200,000 rows that all start
+        // alike would otherwise compare every pair.
+        let nearest = |list: Option<&Vec<usize>>| {
+            list.into_iter()
+                .flat_map(|l| l.iter().rev().take(CANDIDATES))
+                .copied()
+                .collect::<Vec<usize>>()
+        };
+        let mut candidates = nearest(by_start.get(&start));
+        candidates.extend(nearest(by_end.get(&end)));
         candidates.sort_unstable();
         candidates.dedup();
         for i in candidates {
