@@ -8,8 +8,11 @@ Exit status:
   0   success (warnings allowed)
   1   `iki check` found errors in the document
   2   bad command line
-  65  the input is not a readable IKI document (binary, or no positions found)
-  74  a file could not be read or written
+  65  the input is not a readable IKI document (binary, or no positions found),
+      a table of it could not be read (see --accept-partial), or an export
+      left a document out
+  74  a file could not be read or written (or is larger than --max-input-mb)
+  130 interrupted (SIGINT, SIGTERM, SIGHUP); temporary files were removed
 
 Examples:
   iki convert seeds/bkpsdm-sumenep-2024.md -o iki-2024.json --changes changes.json

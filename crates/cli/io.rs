@@ -269,9 +269,7 @@ impl Output {
                     path: name.clone(),
                     source,
                 };
-                let tmp = temp_builder(".tmp").tempfile_in(&dir).map_err(io_err)?;
-                let at = tmp.path().to_path_buf();
-                pending(|p| p.push(at));
+                let tmp = registered_temp(&dir).map_err(io_err)?;
                 // From here the file is committed or, dropped, removed and
                 // forgotten.
                 let mut staged = Staged {
@@ -340,9 +338,8 @@ pub fn stage_file(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let tmp = temp_builder(".tmp").tempfile_in(&dir).map_err(io_err)?;
+    let tmp = registered_temp(&dir).map_err(io_err)?;
     let at = tmp.path().to_path_buf();
-    pending(|p| p.push(at.clone()));
     let staged = Staged {
         file: Some((tmp, target.to_path_buf())),
     };
@@ -369,13 +366,27 @@ fn pending(f: impl FnOnce(&mut Vec<PathBuf>)) {
 /// behind), then exits with 130 as a shell would for an interrupt.
 pub fn remove_temporary_files_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
-        pending(|p| {
+        // The list stays locked until the process ends: no thread can
+        // create (and register) a temporary file after it was emptied.
+        if let Ok(mut p) = PENDING.lock() {
             for path in p.drain(..) {
                 let _ = std::fs::remove_file(path);
             }
-        });
+            std::process::exit(130);
+        }
         std::process::exit(130);
     });
+}
+
+/// A temporary file in `dir`, created and registered under the lock of the
+/// pending list, so that an interrupt sees every file that exists.
+fn registered_temp(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut p = PENDING
+        .lock()
+        .map_err(|_| std::io::Error::other("temporary file list poisoned"))?;
+    let tmp = temp_builder(".tmp").tempfile_in(dir)?;
+    p.push(tmp.path().to_path_buf());
+    Ok(tmp)
 }
 
 /// Whether two output paths name one file: equal as written, or the same
