@@ -541,6 +541,10 @@ impl Builder {
     }
 
     fn row(&mut self, t: &Token, row: TableRow) {
+        // The cells as text, kept only while no position is open (the row
+        // may be lost; its skipped line then holds its cells, not a whole
+        // one-line HTML table).
+        let lost_text = self.pos.is_none().then(|| row.cells.join("\t"));
         let columns = self.columns_for(t, &row.cells, row.head);
         self.rows_since_header += 1;
         if self.rows_since_header == 1 && cells::is_numbering(&row.cells) {
@@ -606,7 +610,11 @@ impl Builder {
             } else {
                 "a table row outside any position"
             };
-            return self.lost_row(t, what);
+            self.lost_row(t, what);
+            if let (Some(text), Some(s)) = (lost_text, self.doc.skipped.last_mut()) {
+                s.text = text;
+            }
+            return;
         }
         let present = Present::of(&columns);
         let Some(pos) = &mut self.pos else { return };
@@ -873,10 +881,7 @@ fn subheader_columns(columns: &[Column], sub: &[String]) -> Vec<Column> {
         while first > 0 && columns[first].spanned {
             first -= 1;
         }
-        let base = columns[first]
-            .text
-            .trim_end_matches([':', '.', ' '])
-            .to_uppercase();
+        let base = cells::column_name(&columns[first].text);
         out[i].role = Some(Role::Extra);
         out[i].name = if base.is_empty() {
             cell.to_uppercase()

@@ -312,7 +312,7 @@ fn read_header(cells: &[String], head: bool) -> Option<Vec<Column>> {
 }
 
 /// The name of a header cell: upper case, a trailing `:` or `.` dropped.
-fn column_name(cell: &str) -> String {
+pub fn column_name(cell: &str) -> String {
     cell.trim_end_matches([':', '.', ' ']).to_uppercase()
 }
 

@@ -153,10 +153,13 @@ pub fn banner(line_words: &[String]) -> Option<Banner> {
     if w.len() > 1 && is_enumerator(&w[0]) {
         w = &w[1..];
     }
-    // A line of intro words only.
+    // A line of intro words only (and filler words: "(IKI)").
     if let Some((Banner::Intro, n)) = phrase_at(banners, w) {
-        let rest = &w[n..];
-        if rest.is_empty() || rest.iter().all(|x| x == "IKI") {
+        let mut rest = &w[n..];
+        while let Some((Word::Filler, k)) = phrase_at(others, rest) {
+            rest = &rest[k..];
+        }
+        if rest.is_empty() {
             return Some(Banner::Intro);
         }
     }

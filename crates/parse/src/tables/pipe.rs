@@ -19,6 +19,14 @@ pub fn read(lines: &[Line], blocks: &[PipeBlock]) -> Vec<RawTable> {
             ..RawTable::default()
         };
         let mut end = b.lines.1;
+        // A table written without outer pipes (`a | b`) may still start a
+        // row with `|`: there the pipe closes an empty first cell, as the
+        // writer meant, not an outer pipe.
+        let outer = b
+            .rows
+            .first()
+            .and_then(|&(i, _)| lines.get(i))
+            .is_none_or(|l| l.raw.trim_start().starts_with('|'));
         for &(i, head) in &b.rows {
             let Some(line) = lines.get(i) else { break };
             if !line.raw.contains('|') {
@@ -28,7 +36,7 @@ pub fn read(lines: &[Line], blocks: &[PipeBlock]) -> Vec<RawTable> {
             table.rows.push(RawRow {
                 first: line.number,
                 last: line.number,
-                cells: split(line.raw)
+                cells: split_row(line.raw, outer)
                     .into_iter()
                     .map(|text| RawCell {
                         text,
@@ -55,6 +63,16 @@ pub fn read(lines: &[Line], blocks: &[PipeBlock]) -> Vec<RawTable> {
         out.push(table);
     }
     out
+}
+
+/// [`split`], except that in a table without outer pipes a leading `|`
+/// opens with an empty cell.
+fn split_row(raw: &str, outer: bool) -> Vec<String> {
+    let mut cells = split(raw);
+    if !outer && raw.trim_start().starts_with('|') {
+        cells.insert(0, String::new());
+    }
+    cells
 }
 
 /// The cells of one pipe table line: split at `|` that is neither escaped
@@ -120,6 +138,13 @@ mod tests {
         assert_eq!(t[0].rows[1].cells.len(), 3);
         assert_eq!(t[0].rows[1].cells[0].text, " 1 | x ");
         assert_eq!(t[0].other, vec![(4, true)]);
+        // Without outer pipes, a row that starts with `|` has an empty
+        // first cell.
+        let src = "a | b | c\n--- | --- | ---\n | y | z\n";
+        let (lines, blocks) = blocks::read_with_tables(src, true);
+        let t = read(&lines, &blocks);
+        let texts: Vec<&str> = t[0].rows[1].cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, vec!["", " y ", " z"]);
         // The seed's dialect is not a pipe table.
         let (_, blocks) = blocks::read_with_tables("S\tI\tF\n---\t---\t---\n", true);
         assert!(blocks.is_empty());
