@@ -2,11 +2,10 @@
 //! document's year and agency, then one column per extra column name
 //! (SATUAN, TARGET, PENANGGUNG JAWAB, ...) found in any exported document.
 
+use crate::spool::Spool;
 use crate::{neutralize, ExportError, Source};
 use iki_model::rows;
-use std::collections::HashMap;
-use std::fs::File;
-use std::io::{Seek, SeekFrom, Write};
+use std::io::Write;
 
 /// The header row's fixed columns; the extra columns follow them.
 pub const HEADER: [&str; 13] = [
@@ -57,26 +56,18 @@ pub struct CsvOptions {
 pub struct CsvWriter<W: Write> {
     out: W,
     options: CsvOptions,
-    /// One record per row: the 13 fixed cells (neutralized), then pairs of
-    /// name index and cell (neutralized).
-    spool: csv::Writer<File>,
-    /// Extra column names in first-seen order, as written in the model.
-    names: Vec<String>,
-    index: HashMap<String, usize>,
+    /// One record per row: the 13 fixed cells (neutralized), then the
+    /// extra cells (neutralized) by name.
+    spool: Spool,
 }
 
 impl<W: Write> CsvWriter<W> {
     /// Starts the table (the output is written by [`finish`](Self::finish)).
     pub fn new(out: W, options: CsvOptions) -> Result<CsvWriter<W>, ExportError> {
-        let spool = csv::WriterBuilder::new()
-            .flexible(true)
-            .from_writer(tempfile::tempfile()?);
         Ok(CsvWriter {
             out,
             options,
-            spool,
-            names: Vec::new(),
-            index: HashMap::new(),
+            spool: Spool::new(HEADER.len())?,
         })
     }
 
@@ -93,12 +84,10 @@ impl<W: Write> CsvWriter<W> {
         let d = source.document;
         let year = d.year.map(|y| y.to_string()).unwrap_or_default();
         let agency = d.agency.as_deref().unwrap_or_default();
-        let mut record = csv::StringRecord::new();
         for r in rows(d) {
-            record.clear();
             let lines = format!("{}-{}", r.source_lines.first, r.source_lines.last);
             let measure = serde_json::to_value(r.measure)?;
-            for cell in [
+            let fixed: [std::borrow::Cow<'_, str>; 13] = [
                 year.as_str().into(),
                 self.cell(agency),
                 r.group.as_str().into(),
@@ -112,23 +101,13 @@ impl<W: Write> CsvWriter<W> {
                 self.cell(r.sumber_data),
                 measure.as_str().unwrap_or("").into(),
                 lines.as_str().into(),
-            ] {
-                record.push_field(&cell);
-            }
-            for (name, value) in r.extra.iter() {
-                let i = match self.index.get(name) {
-                    Some(&i) => i,
-                    None => {
-                        let i = self.names.len();
-                        self.names.push(name.to_string());
-                        self.index.insert(name.to_string(), i);
-                        i
-                    }
-                };
-                record.push_field(&i.to_string());
-                record.push_field(&self.cell(value));
-            }
-            self.spool.write_record(&record)?;
+            ];
+            let extra: Vec<(&str, std::borrow::Cow<'_, str>)> =
+                r.extra.iter().map(|(n, v)| (n, self.cell(v))).collect();
+            self.spool.push(
+                fixed.iter().map(|c| c.as_ref()),
+                extra.iter().map(|(n, v)| (*n, v.as_ref())),
+            )?;
         }
         Ok(())
     }
@@ -136,21 +115,15 @@ impl<W: Write> CsvWriter<W> {
     /// Writes the table: BOM (if asked), header with the extra columns,
     /// then every row from the spool; flushes.
     pub fn finish(mut self) -> Result<(), ExportError> {
-        let mut spool = self
-            .spool
-            .into_inner()
-            .map_err(|e| ExportError::Io(e.into_error()))?;
-        spool.seek(SeekFrom::Start(0))?;
         if self.options.excel {
             self.out.write_all(b"\xEF\xBB\xBF")?;
         }
         let mut out = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut self.out);
-        let width = HEADER.len() + self.names.len();
         let mut header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
         let raw = self.options.raw_cells;
-        header.extend(self.names.iter().map(|n| {
+        header.extend(self.spool.names().iter().map(|n| {
             if raw {
                 n.clone()
             } else {
@@ -158,50 +131,15 @@ impl<W: Write> CsvWriter<W> {
             }
         }));
         out.write_record(&header)?;
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(spool);
-        let mut spooled = csv::ByteRecord::new();
-        // For each output column, the field of the spooled record that
-        // fills it (`None`: an empty cell).
-        let mut slots: Vec<Option<usize>> = Vec::with_capacity(width);
-        while reader.read_byte_record(&mut spooled)? {
-            if spooled.len() < HEADER.len() || (spooled.len() - HEADER.len()) % 2 != 0 {
-                return Err(corrupt_spool());
-            }
-            slots.clear();
-            slots.extend((0..HEADER.len()).map(Some));
-            slots.resize(width, None);
-            for k in (HEADER.len()..spooled.len()).step_by(2) {
-                let i = name_index(&spooled[k], self.names.len()).ok_or_else(corrupt_spool)?;
-                slots[HEADER.len() + i] = Some(k + 1);
-            }
-            out.write_record(slots.iter().map(|s| s.map_or(&b""[..], |k| &spooled[k])))?;
+        let mut rows = self.spool.read()?;
+        while let Some(cells) = rows.next_row()? {
+            out.write_record(&cells)?;
         }
         out.flush()?;
         drop(out);
         self.out.flush()?;
         Ok(())
     }
-}
-
-/// A spooled name index, if it is one of the `len` names.
-fn name_index(cell: &[u8], len: usize) -> Option<usize> {
-    std::str::from_utf8(cell)
-        .ok()?
-        .parse::<usize>()
-        .ok()
-        .filter(|&i| i < len)
-}
-
-/// The spool did not read back as written (the temporary file was changed
-/// by someone else).
-fn corrupt_spool() -> ExportError {
-    ExportError::Io(std::io::Error::new(
-        std::io::ErrorKind::InvalidData,
-        "the CSV spool file did not read back as written",
-    ))
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@
 
 mod csv_out;
 mod ndjson;
+mod spool;
 mod sqlite;
 mod xlsx;
 

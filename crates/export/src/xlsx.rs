@@ -14,11 +14,12 @@
 //! 1,048,576 rows: a group with more continues on sheets named
 //! "Administrator (2)", "Administrator (3)", ..., each with the header.
 
+use crate::spool::Spool;
 use crate::{neutralize, ExportError, Source};
 use iki_model::{GroupKind, Measure};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
-use std::collections::{BTreeMap, HashMap};
-use std::io::{Seek, SeekFrom};
+use std::collections::BTreeMap;
+use std::io::Seek;
 use std::path::Path;
 
 /// Rows of a worksheet, the header included (Excel's limit).
@@ -62,57 +63,12 @@ fn measure(m: Measure) -> &'static str {
     }
 }
 
-/// The rows of one group sheet, spooled, and the extra column names they
-/// use. A spooled row is a CSV record: the 12 fixed cells, then pairs of
-/// (extra name index, cell).
-#[derive(Default)]
-struct Sheet {
-    spool: Option<csv::Writer<std::fs::File>>,
-    rows: u64,
-    /// Extra column names in first-seen order, as written in the model.
-    names: Vec<String>,
-    index: HashMap<String, usize>,
-}
-
-impl Sheet {
-    /// Spools one row.
-    fn push(&mut self, cells: &[String; 12], extra: &[(usize, String)]) -> Result<(), ExportError> {
-        if self.spool.is_none() {
-            self.spool = Some(
-                csv::WriterBuilder::new()
-                    .flexible(true)
-                    .from_writer(tempfile::tempfile()?),
-            );
-        }
-        let Some(spool) = self.spool.as_mut() else {
-            return Ok(());
-        };
-        let mut record: Vec<String> = cells.to_vec();
-        for (i, v) in extra {
-            record.push(i.to_string());
-            record.push(v.clone());
-        }
-        spool.write_record(&record)?;
-        self.rows += 1;
-        Ok(())
-    }
-
-    /// The column index of extra column `name`, added if new.
-    fn name(&mut self, name: &str) -> usize {
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = self.names.len();
-        self.names.push(name.to_string());
-        self.index.insert(name.to_string(), i);
-        i
-    }
-}
-
 /// Collects documents, then builds the workbook.
 pub struct XlsxWriter {
     raw: bool,
-    sheets: BTreeMap<GroupKind, Sheet>,
+    /// Each group sheet's rows (the 12 fixed cells, then the extra cells
+    /// by name), spooled.
+    sheets: BTreeMap<GroupKind, Spool>,
     /// (year, agency, group) -> (positions, indicators)
     summary: BTreeMap<(String, String, GroupKind), (usize, usize)>,
     /// Data rows per worksheet before a group continues on the next one.
@@ -175,14 +131,19 @@ impl XlsxWriter {
                 .entry((year.clone(), agency.clone(), g.kind))
                 .or_default();
             counts.0 += g.positions.len();
-            let sheet = self.sheets.entry(g.kind).or_default();
+            let sheet = match self.sheets.entry(g.kind) {
+                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(Spool::new(COLUMNS.len())?)
+                }
+            };
             for p in &g.positions {
                 counts.1 += p.indicators.len();
                 for i in &p.indicators {
-                    let extra: Vec<(usize, String)> = i
+                    let extra: Vec<(&str, String)> = i
                         .extra
                         .iter()
-                        .map(|(name, value)| (sheet.name(name), cell(value)))
+                        .map(|(name, value)| (name, cell(value)))
                         .collect();
                     let cells = [
                         year.clone(),
@@ -198,7 +159,10 @@ impl XlsxWriter {
                         measure(i.measure).to_string(),
                         i.span.to_string(),
                     ];
-                    sheet.push(&cells, &extra)?;
+                    sheet.push(
+                        cells.iter().map(String::as_str),
+                        extra.iter().map(|(n, v)| (*n, v.as_str())),
+                    )?;
                 }
             }
         }
@@ -257,7 +221,7 @@ impl XlsxWriter {
 
         for (kind, data) in self.sheets {
             let names: Vec<String> = data
-                .names
+                .names()
                 .iter()
                 .map(|n| {
                     if self.raw {
@@ -272,18 +236,10 @@ impl XlsxWriter {
                 .map(|c| c.0)
                 .chain(names.iter().map(String::as_str))
                 .collect();
-            let Some(spool) = data.spool else { continue };
-            let mut file = spool
-                .into_inner()
-                .map_err(|e| ExportError::Io(e.into_error()))?;
-            file.seek(SeekFrom::Start(0))?;
-            let mut rows = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(std::io::BufReader::new(file));
             let per_sheet = u64::from(self.rows_per_sheet);
-            let sheets = data.rows.div_ceil(per_sheet).max(1);
-            let mut record = csv::StringRecord::new();
+            let total = data.rows();
+            let sheets = total.div_ceil(per_sheet).max(1);
+            let mut rows = data.read()?;
             for part in 0..sheets {
                 let sheet = book.add_worksheet_with_constant_memory()?;
                 if part == 0 {
@@ -298,24 +254,18 @@ impl XlsxWriter {
                 for c in COLUMNS.len()..titles.len() {
                     sheet.set_column_width(c as u16, EXTRA_WIDTH)?;
                 }
-                let in_this = (data.rows - part * per_sheet).min(per_sheet) as u32;
+                let in_this = (total - part * per_sheet).min(per_sheet) as u32;
                 for r in 1..=in_this {
-                    if !rows.read_record(&mut record)? {
-                        break;
-                    }
-                    for (c, value) in record.iter().take(COLUMNS.len()).enumerate() {
+                    let Some(cells) = rows.next_row()? else { break };
+                    for (c, value) in cells.iter().enumerate() {
+                        let value = String::from_utf8_lossy(value);
                         if c == 0 {
-                            write_year(sheet, r, 0, value, &top)?;
-                        } else {
+                            write_year(sheet, r, 0, &value, &top)?;
+                        } else if c < COLUMNS.len() {
                             let format = if COLUMNS[c].2 { &wrap } else { &top };
                             sheet.write_string_with_format(r, c as u16, value, format)?;
-                        }
-                    }
-                    let extra: Vec<&str> = record.iter().skip(COLUMNS.len()).collect();
-                    for pair in extra.chunks(2) {
-                        if let [i, value] = pair {
-                            let c = COLUMNS.len() + i.parse::<usize>().unwrap_or(0);
-                            sheet.write_string_with_format(r, c as u16, *value, &wrap)?;
+                        } else if !value.is_empty() {
+                            sheet.write_string_with_format(r, c as u16, value, &wrap)?;
                         }
                     }
                 }
