@@ -13,7 +13,9 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Source documents taken from the folder.
-const SOURCE_ENDINGS: [&str; 3] = ["md", "markdown", "txt"];
+const SOURCE_ENDINGS: [&str; 9] = [
+    "md", "markdown", "txt", "docx", "xlsx", "xlsm", "xls", "ods", "pdf",
+];
 
 /// How one document went.
 enum Outcome {
@@ -28,8 +30,8 @@ pub fn convert_bytes(
     bytes: &[u8],
     glossary: Option<&iki_normalize::Glossary>,
     layout: Layout,
-) -> Result<(Vec<u8>, Vec<Diagnostic>), iki_parse::ParseError> {
-    let parsed = iki_parse::parse(bytes)?;
+) -> Result<(Vec<u8>, Vec<Diagnostic>), iki_originals::ReadError> {
+    let parsed = iki_originals::parse(bytes, &iki_originals::Options::default())?;
     let mut diagnostics = parsed.diagnostics;
     let doc = match glossary {
         Some(g) => {

@@ -129,22 +129,21 @@ fn read(
 ) -> Result<Loaded, CliError> {
     let bytes = read_input(input)?;
     let name = display_name(input);
-    let parse_err = |source: iki_parse::ParseError| CliError::Parse {
+    let parse_err = |source: iki_originals::ReadError| CliError::Parse {
         path: name.clone(),
         line: source.line().map_or(String::new(), |l| format!(":{l}")),
         source,
     };
-    let decoded = iki_parse::decode::decode(&bytes).map_err(parse_err)?;
+    let mut text =
+        iki_originals::text_of(&bytes, &iki_originals::Options::default()).map_err(parse_err)?;
     drop(bytes);
-    let parsed = iki_parse::parse_text(&decoded.text).map_err(parse_err)?;
     let source = if keep_source {
-        decoded.text
+        text.text.clone()
     } else {
-        drop(decoded.text);
         String::new()
     };
-    let mut diagnostics = decoded.diagnostics;
-    diagnostics.extend(parsed.diagnostics);
+    let parsed = iki_originals::parse_text(std::mem::take(&mut text)).map_err(parse_err)?;
+    let mut diagnostics = parsed.diagnostics;
     let (document, changes) = if raw {
         (parsed.document, Vec::new())
     } else {

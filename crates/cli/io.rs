@@ -40,7 +40,7 @@ pub enum CliError {
         /// ":N" where the error has a line.
         line: String,
         /// Why.
-        source: iki_parse::ParseError,
+        source: iki_originals::ReadError,
     },
     /// No input could be read.
     #[error("no document could be read: {0}")]
@@ -106,6 +106,7 @@ impl CliError {
     /// The exit status for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
+            CliError::Parse { source, .. } if source.is_unavailable() => exit::UNAVAILABLE,
             CliError::Parse { .. }
             | CliError::Json { .. }
             | CliError::Glossary(_)

@@ -7,7 +7,9 @@ use iki_normalize::Glossary;
 use std::path::{Path, PathBuf};
 
 /// File endings taken from a folder.
-const DOCUMENT_ENDINGS: [&str; 4] = ["md", "markdown", "txt", "json"];
+const DOCUMENT_ENDINGS: [&str; 10] = [
+    "md", "markdown", "txt", "json", "docx", "xlsx", "xlsm", "xls", "ods", "pdf",
+];
 
 /// Reads a document that is either canonical JSON (if it looks like JSON)
 /// or a source document; then normalizes it unless `glossary` is `None`.
@@ -51,11 +53,14 @@ pub fn load_any_partial(
         })?;
         doc
     } else {
-        let parsed = iki_parse::parse(&bytes).map_err(|source| CliError::Parse {
-            path: name.clone(),
-            line: source.line().map_or(String::new(), |l| format!(":{l}")),
-            source,
-        })?;
+        let parsed =
+            iki_originals::parse(&bytes, &iki_originals::Options::default()).map_err(|source| {
+                CliError::Parse {
+                    path: name.clone(),
+                    line: source.line().map_or(String::new(), |l| format!(":{l}")),
+                    source,
+                }
+            })?;
         let least = if quiet {
             Severity::Error
         } else {

@@ -24,6 +24,9 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// The input is not a readable IKI document (sysexits EX_DATAERR).
     pub const DATA: u8 = 65;
+    /// A program iki needs (pdftotext) is not installed (sysexits
+    /// EX_UNAVAILABLE).
+    pub const UNAVAILABLE: u8 = 69;
     /// A file could not be read or written (sysexits EX_IOERR).
     pub const IO: u8 = 74;
 }

@@ -101,6 +101,7 @@ fn rows_prints_one_object_per_indicator_with_the_contract_keys() {
         "sumber_data",
         "measure",
         "source_lines",
+        "source_place",
         "extra",
     ];
     let at: Vec<usize> = contract

@@ -73,7 +73,8 @@ fn csv_reads_back_with_the_csv_crate() {
             "formulasi",
             "sumber_data",
             "measure",
-            "source_lines"
+            "source_lines",
+            "source_place"
         ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -138,9 +139,10 @@ fn csv_has_one_column_per_extra_name_in_first_seen_order() {
 
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(headers.len(), 16);
+    assert_eq!(headers.len(), 17);
     assert_eq!(headers[12], "source_lines");
-    assert_eq!(headers[13..], ["SATUAN", "TARGET", "PENANGGUNG JAWAB"]);
+    assert_eq!(headers[13], "source_place");
+    assert_eq!(headers[14..], ["SATUAN", "TARGET", "PENANGGUNG JAWAB"]);
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let dinkes_rows = expected_rows("dinkes-pipe");
@@ -149,7 +151,7 @@ fn csv_has_one_column_per_extra_name_in_first_seen_order() {
         records.len(),
         SEED_ROWS + dinkes_rows.len() + inspektorat_rows.len()
     );
-    assert!(records.iter().all(|r| r.len() == 16));
+    assert!(records.iter().all(|r| r.len() == 17));
 
     // The seed's rows come first, with empty extra cells.
     let seed_rows: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[1] == "BKPSDM").collect();
@@ -205,7 +207,7 @@ fn formula_injection_is_neutralized_unless_raw_cells() {
     assert_eq!(&rec[7], "'=HYPERLINK(\"http://x\")");
     assert_eq!(&rec[9], "'+1+1");
     assert_eq!(&rec[10], "'@SUM(A1)");
-    assert_eq!(&rec[13], "'-1", "extra cells too");
+    assert_eq!(&rec[14], "'-1", "extra cells too");
     let raw = iki()
         .args(["export", "-q", "--format", "csv", "--raw-cells"])
         .arg(&doc)
@@ -215,7 +217,7 @@ fn formula_injection_is_neutralized_unless_raw_cells() {
     let mut r = csv::Reader::from_reader(raw.as_slice());
     let rec = r.records().next().unwrap().unwrap();
     assert_eq!(&rec[7], "=HYPERLINK(\"http://x\")");
-    assert_eq!(&rec[13], "-1");
+    assert_eq!(&rec[14], "-1");
 }
 
 #[test]
@@ -505,12 +507,17 @@ fn xlsx_group_sheets_have_their_extra_columns() {
     assert_eq!((dinkes_admin, inspektorat_admin), (8, 7));
     let admin = sheet(&mut wb, "Administrator");
     assert_eq!(admin.len(), 1 + 13 + dinkes_admin + inspektorat_admin);
-    assert_eq!(admin[0].len(), 15);
+    assert_eq!(admin[0].len(), 16);
     assert_eq!(admin[0][7], "Indikator Kinerja");
     assert_eq!(admin[0][11], "Baris sumber");
-    assert_eq!(admin[0][12..], ["SATUAN", "TARGET", "PENANGGUNG JAWAB"]);
+    assert_eq!(admin[0][12], "Tempat di dokumen asli");
+    assert_eq!(admin[0][13..], ["SATUAN", "TARGET", "PENANGGUNG JAWAB"]);
     let capaian = admin.iter().find(|r| r[7] == CAPAIAN).unwrap();
-    assert_eq!(capaian[12..], ["%", &expected_target(CAPAIAN), ""]);
+    assert_eq!(
+        capaian[12], "",
+        "a markdown row has no place in an original"
+    );
+    assert_eq!(capaian[13..], ["%", &expected_target(CAPAIAN), ""]);
     let seed_rows: Vec<&Vec<String>> = admin.iter().filter(|r| r[1] == "BKPSDM").collect();
     assert_eq!(seed_rows.len(), 13);
     assert!(seed_rows
@@ -611,7 +618,7 @@ fn xlsx_reads_back_with_calamine() {
         .map(|c| c.to_string())
         .collect();
     assert_eq!(header[7], "Indikator Kinerja");
-    assert_eq!(header.len(), 12);
+    assert_eq!(header.len(), 13);
 }
 
 #[test]

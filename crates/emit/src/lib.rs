@@ -154,7 +154,7 @@ mod tests {
             "{\"group\":\"pengawas\",\"unit\":\"SEKRETARIAT\",\"position_id\":\"pengawas/kasubbag\",\
              \"position_number\":\"1.1\",\"position_title\":\"KASUBBAG\",\"sasaran\":\"S \\\"q\\\"\",\
              \"indikator\":\"Jumlah X\",\"formulasi\":\"F\",\"sumber_data\":\"D\",\"measure\":\"count\",\
-             \"source_lines\":[8,9],\"extra\":{}}\n"
+             \"source_lines\":[8,9],\"source_place\":null,\"extra\":{}}\n"
         );
     }
 

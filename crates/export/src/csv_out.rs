@@ -8,7 +8,7 @@ use iki_model::rows;
 use std::io::Write;
 
 /// The header row's fixed columns; the extra columns follow them.
-pub const HEADER: [&str; 13] = [
+pub const HEADER: [&str; 14] = [
     "year",
     "agency",
     "group",
@@ -22,6 +22,7 @@ pub const HEADER: [&str; 13] = [
     "sumber_data",
     "measure",
     "source_lines",
+    "source_place",
 ];
 
 /// CSV settings.
@@ -56,7 +57,7 @@ pub struct CsvOptions {
 pub struct CsvWriter<W: Write> {
     out: W,
     options: CsvOptions,
-    /// One record per row: the 13 fixed cells (neutralized), then the
+    /// One record per row: the 14 fixed cells (neutralized), then the
     /// extra cells (neutralized) by name.
     spool: Spool,
 }
@@ -87,7 +88,8 @@ impl<W: Write> CsvWriter<W> {
         for r in rows(d) {
             let lines = format!("{}-{}", r.source_lines.first, r.source_lines.last);
             let measure = serde_json::to_value(r.measure)?;
-            let fixed: [std::borrow::Cow<'_, str>; 13] = [
+            let place = r.source_place.as_deref().unwrap_or("");
+            let fixed: [std::borrow::Cow<'_, str>; 14] = [
                 year.as_str().into(),
                 self.cell(agency),
                 r.group.as_str().into(),
@@ -101,6 +103,7 @@ impl<W: Write> CsvWriter<W> {
                 self.cell(r.sumber_data),
                 measure.as_str().unwrap_or("").into(),
                 lines.as_str().into(),
+                self.cell(place),
             ];
             let extra: Vec<(&str, std::borrow::Cow<'_, str>)> =
                 r.extra.iter().map(|(n, v)| (n, self.cell(v))).collect();
@@ -189,11 +192,11 @@ mod tests {
         ];
         let t = table(&export(&docs, CsvOptions::default()));
         assert_eq!(t.len(), 4);
-        assert_eq!(t[0][13..], ["TARGET", "SATUAN", "KET"]);
-        assert!(t.iter().all(|r| r.len() == 16));
-        assert_eq!(t[1][13..], ["", "", ""]);
-        assert_eq!(t[2][13..], ["'=1+1", "%", ""]);
-        assert_eq!(t[3][13..], ["95", "", "'@x"]);
+        assert_eq!(t[0][14..], ["TARGET", "SATUAN", "KET"]);
+        assert!(t.iter().all(|r| r.len() == 17));
+        assert_eq!(t[1][14..], ["", "", ""]);
+        assert_eq!(t[2][14..], ["'=1+1", "%", ""]);
+        assert_eq!(t[3][14..], ["95", "", "'@x"]);
         let raw = table(&export(
             &docs,
             CsvOptions {
@@ -201,7 +204,7 @@ mod tests {
                 ..CsvOptions::default()
             },
         ));
-        assert_eq!(raw[2][13], "=1+1");
+        assert_eq!(raw[2][14], "=1+1");
         assert_eq!(raw[3][15], "@x");
     }
 
@@ -233,6 +236,6 @@ mod tests {
         i.extra.0[0].1 = "x\ny, \"z\"".into();
         let t = table(&export(&[d], CsvOptions::default()));
         assert_eq!(t[1][7], "a, \"b\"\r\nc");
-        assert_eq!(t[1][13], "x\ny, \"z\"");
+        assert_eq!(t[1][14], "x\ny, \"z\"");
     }
 }

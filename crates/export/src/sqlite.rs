@@ -74,7 +74,8 @@ CREATE TABLE IF NOT EXISTS indicators (
     target_comparator TEXT,
     target_value TEXT,
     target_unit TEXT,
-    target_predicate TEXT
+    target_predicate TEXT,
+    source_place TEXT
 );
 CREATE TABLE IF NOT EXISTS indicator_extras (
     indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
@@ -98,7 +99,7 @@ CREATE INDEX IF NOT EXISTS indicator_extras_name ON indicator_extras (name);
 /// The columns of `indicators` that [`SCHEMA`] has and a database made by
 /// an earlier version lacks, with the statement that adds each (constant
 /// text: no SQL is built from data).
-const ADDED_COLUMNS: [(&str, &str); 4] = [
+const ADDED_COLUMNS: [(&str, &str); 5] = [
     (
         "target_comparator",
         "ALTER TABLE indicators ADD COLUMN target_comparator TEXT",
@@ -114,6 +115,10 @@ const ADDED_COLUMNS: [(&str, &str); 4] = [
     (
         "target_predicate",
         "ALTER TABLE indicators ADD COLUMN target_predicate TEXT",
+    ),
+    (
+        "source_place",
+        "ALTER TABLE indicators ADD COLUMN source_place TEXT",
     ),
 ];
 
@@ -180,6 +185,7 @@ impl SqliteWriter {
     /// no part of itself).
     pub fn write(&mut self, source: &Source) -> Result<(), ExportError> {
         let d = source.document;
+        let origin = d.origin.as_ref();
         let tx = self.db.savepoint()?;
         let removed = tx.execute(
             "DELETE FROM documents WHERE key = ?1",
@@ -212,8 +218,8 @@ impl SqliteWriter {
             )?;
             let mut indicator_stmt = tx.prepare_cached(
                 "INSERT INTO indicators (document_id, position_id, ord, number, sasaran, indikator, formulasi, sumber_data, measure, formula, sasaran_filled, first_line, last_line,
-                                         target_comparator, target_value, target_unit, target_predicate)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                         target_comparator, target_value, target_unit, target_predicate, source_place)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?;
             let mut extra_stmt = tx.prepare_cached(
                 "INSERT INTO indicator_extras (indicator_id, ordinal, name, value)
@@ -265,7 +271,8 @@ impl SqliteWriter {
                             t.and_then(|t| t.comparator.as_deref()),
                             t.and_then(|t| t.value.as_deref()),
                             t.and_then(|t| t.unit.as_deref()),
-                            t.and_then(|t| t.predicate.as_deref())
+                            t.and_then(|t| t.predicate.as_deref()),
+                            origin.and_then(|o| o.describe(i.span))
                         ])?;
                         let indicator_id = tx.last_insert_rowid();
                         for (ordinal, (name, value)) in (0i64..).zip(i.extra.iter()) {
@@ -318,7 +325,8 @@ mod tests {
                  ALTER TABLE indicators DROP COLUMN target_comparator;
                  ALTER TABLE indicators DROP COLUMN target_value;
                  ALTER TABLE indicators DROP COLUMN target_unit;
-                 ALTER TABLE indicators DROP COLUMN target_predicate;",
+                 ALTER TABLE indicators DROP COLUMN target_predicate;
+                 ALTER TABLE indicators DROP COLUMN source_place;",
             )
             .unwrap();
         }

@@ -29,7 +29,7 @@ pub const SHEET_ROWS: u32 = 1_048_576;
 const EXTRA_WIDTH: f64 = 16.0;
 
 /// Fixed columns of a group sheet: header, width in characters, wrapped.
-const COLUMNS: [(&str, f64, bool); 12] = [
+const COLUMNS: [(&str, f64, bool); 13] = [
     ("Tahun", 7.0, false),
     ("Instansi", 12.0, false),
     ("Unit", 16.0, true),
@@ -42,6 +42,7 @@ const COLUMNS: [(&str, f64, bool); 12] = [
     ("Sumber Data", 22.0, true),
     ("Ukuran", 11.0, false),
     ("Baris sumber", 11.0, false),
+    ("Tempat di dokumen asli", 22.0, true),
 ];
 
 fn sheet_name(kind: GroupKind) -> &'static str {
@@ -66,7 +67,7 @@ fn measure(m: Measure) -> &'static str {
 /// Collects documents, then builds the workbook.
 pub struct XlsxWriter {
     raw: bool,
-    /// Each group sheet's rows (the 12 fixed cells, then the extra cells
+    /// Each group sheet's rows (the 13 fixed cells, then the extra cells
     /// by name), spooled.
     sheets: BTreeMap<GroupKind, Spool>,
     /// (year, agency, group) -> (positions, indicators)
@@ -158,6 +159,10 @@ impl XlsxWriter {
                         cell(&i.sumber_data),
                         measure(i.measure).to_string(),
                         i.span.to_string(),
+                        d.origin
+                            .as_ref()
+                            .and_then(|o| o.describe(i.span))
+                            .unwrap_or_default(),
                     ];
                     sheet.push(
                         cells.iter().map(String::as_str),

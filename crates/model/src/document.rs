@@ -1,6 +1,6 @@
 //! The document tree: document, groups, positions, duties and indicators.
 
-use crate::{Extras, Formula, Measure, Rule, Span, Target};
+use crate::{Extras, Formula, Measure, Origin, Rule, Span, Target};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -31,6 +31,11 @@ pub struct Document {
     /// tab, pipe, html, grid.
     #[serde(default)]
     pub dialects: Vec<TableDialect>,
+    /// Where the document came from when it was read from an original
+    /// (Word, Excel, PDF, layout text): the place of every line of the
+    /// source text the spans count. Absent for markdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
     /// Groups of positions, in document order.
     pub groups: Vec<Group>,
     /// Non-blank source lines that belong to no element, each with a reason.
@@ -51,6 +56,7 @@ impl Default for Document {
             region: None,
             year: None,
             dialects: Vec::new(),
+            origin: None,
             groups: Vec::new(),
             skipped: Vec::new(),
             normalized: None,
@@ -286,4 +292,7 @@ pub enum SkipReason {
     /// An indicator row removed by the normalizer as a duplicate of an
     /// earlier row of the same position (see the audit log).
     DuplicateRow,
+    /// A running page header or footer, or a page number, of a PDF or of
+    /// layout text.
+    PageFurniture,
 }

@@ -28,6 +28,7 @@ mod formula;
 mod formula_read;
 pub mod ids;
 mod measure;
+mod origin;
 mod row;
 pub mod schema;
 mod span;
@@ -43,6 +44,7 @@ pub use document::{
 pub use extra::{Extras, Target};
 pub use formula::Formula;
 pub use measure::Measure;
+pub use origin::{Origin, OriginalFormat, Place};
 pub use row::{rows, Row};
 pub use span::Span;
 pub use terminal::terminal_safe;

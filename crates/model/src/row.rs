@@ -31,6 +31,10 @@ pub struct Row<'a> {
     pub measure: Measure,
     /// `[first, last]` source lines of the row.
     pub source_lines: Span,
+    /// The row's place in the original it was read from ("halaman 3,
+    /// baris 12-14", "tabel 2, baris 5", "'IKI 2025'!A7:F9"); null for a
+    /// document read from markdown, whose `source_lines` are the place.
+    pub source_place: Option<String>,
     /// The cells of the table's other columns (SATUAN, TARGET, ...), by
     /// name in column order; `{}` when the table has none.
     pub extra: &'a Extras,
@@ -38,7 +42,8 @@ pub struct Row<'a> {
 
 /// The flat rows of a document, in document order, borrowing its text.
 pub fn rows(doc: &Document) -> impl Iterator<Item = Row<'_>> {
-    doc.groups.iter().flat_map(|g| {
+    let origin = doc.origin.as_ref();
+    doc.groups.iter().flat_map(move |g| {
         g.positions.iter().flat_map(move |p| {
             p.indicators.iter().map(move |i| Row {
                 group: g.kind,
@@ -52,6 +57,7 @@ pub fn rows(doc: &Document) -> impl Iterator<Item = Row<'_>> {
                 sumber_data: &i.sumber_data,
                 measure: i.measure,
                 source_lines: i.span,
+                source_place: origin.and_then(|o| o.describe(i.span)),
                 extra: &i.extra,
             })
         })

@@ -42,6 +42,30 @@ mod tables;
 mod vocab;
 
 pub use error::ParseError;
+
+/// The domain words other readers (the originals' layout reader) need,
+/// read from this crate's data files.
+pub mod words {
+    /// Whether a table cell names a column of an IKI table (SASARAN,
+    /// INDIKATOR KINERJA, FORMULASI, SUMBER DATA, JABATAN, NO, or a known
+    /// extra column such as SATUAN or TARGET), as `data/columns.tsv` says.
+    pub fn names_column(cell: &str) -> bool {
+        crate::vocab::column_role(cell).is_some()
+    }
+
+    /// Whether a table cell names one of the core columns (SASARAN,
+    /// INDIKATOR, FORMULASI, SUMBER DATA, JABATAN): a line that names two
+    /// of them is a table header.
+    pub fn names_core_column(cell: &str) -> bool {
+        crate::vocab::column_role(cell).is_some_and(|r| r.is_core())
+    }
+
+    /// Whether a line is a group banner ("JABATAN ADMINISTRATOR",
+    /// "PEJABAT PENGAWAS ...") by its form (`data/groups.tsv`).
+    pub fn is_banner(line: &str) -> bool {
+        crate::vocab::banner_of(line).is_some()
+    }
+}
 use iki_model::{Diagnostic, Document, Severity};
 
 /// The codes of the errors that mean content of the source is not in the
