@@ -83,8 +83,14 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the normalized document back as clean markdown in one canonical
     /// layout (one heading style, one table layout, no debris).
+    ///
+    /// With --source, print instead the source text the parser read: for
+    /// markdown the decoded input, for a Word, Excel or PDF original the
+    /// markdown made from it, whose lines are the ones every span and
+    /// `source_lines` count (the JSON's `origin.places` gives the place in
+    /// the original of each).
     #[command(after_help = AFTER_HELP)]
-    Render(DocArgs),
+    Render(RenderArgs),
     /// Compare two years' IKI: positions added, removed, renamed,
     /// renumbered or moved; duties, indicators, formulas and data sources
     /// changed.
@@ -154,6 +160,18 @@ pub struct DocArgs {
     /// Normalization.
     #[command(flatten)]
     pub normalize: NormalizeArgs,
+}
+
+/// Arguments of `iki render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Input, output, normalization.
+    #[command(flatten)]
+    pub doc: DocArgs,
+    /// Print the source text the parser read (the lines spans count), not
+    /// the rendered document.
+    #[arg(long)]
+    pub source: bool,
 }
 
 /// Arguments of `iki convert`.

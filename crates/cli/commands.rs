@@ -59,8 +59,13 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             out.write_with(|w| iki_emit::write_rows(w, &loaded.document))?;
         }
         Command::Render(a) => {
-            let (out, loaded) = open(&a)?;
-            let text = iki_emit::markdown(&loaded.document);
+            let out = Output::new(a.doc.common.output.as_deref(), &a.doc.common.input)?;
+            let loaded = load_keeping(&a.doc.common, &a.doc.normalize, a.source)?;
+            let text = if a.source {
+                loaded.source
+            } else {
+                iki_emit::markdown(&loaded.document)
+            };
             out.write_with(|w| w.write_all(text.as_bytes()).map_err(Into::into))?;
         }
         Command::Outline(a) => {
@@ -165,7 +170,12 @@ fn read(
 /// error; a document that lost content is an error unless
 /// `--accept-partial`.
 fn load(a: &CommonArgs, n: &NormalizeArgs) -> Result<Loaded, CliError> {
-    let loaded = read(&a.input, n.raw, &glossary(&n.glossary)?, false)?;
+    load_keeping(a, n, false)
+}
+
+/// [`load`], keeping the source text when `keep_source`.
+fn load_keeping(a: &CommonArgs, n: &NormalizeArgs, keep_source: bool) -> Result<Loaded, CliError> {
+    let loaded = read(&a.input, n.raw, &glossary(&n.glossary)?, keep_source)?;
     {
         let least = if a.quiet {
             Severity::Error

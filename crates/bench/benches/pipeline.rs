@@ -214,6 +214,135 @@ fn diff_10k(c: &mut Criterion) {
     group.finish();
 }
 
+/// The diff's two quadratic cases of issue #12: 10,000 positions all
+/// renamed (nothing pairs by id), and one position of 5,000 rows each side
+/// with every third row changed. Both are matched by blocking.
+fn diff_at_scale(c: &mut Criterion) {
+    let g = glossary();
+    let load = |text: String| {
+        let parsed = iki_parse::parse(text.as_bytes()).expect("parses");
+        iki_normalize::normalize_owned(parsed.document, &g).document
+    };
+    let cases = [
+        (
+            "renamed_10k_positions",
+            load(iki_bench::renamed_positions(10_000, false)),
+            load(iki_bench::renamed_positions(10_000, true)),
+        ),
+        (
+            "one_position_5k_rows",
+            load(iki_bench::one_long_position(5_000, false)),
+            load(iki_bench::one_long_position(5_000, true)),
+        ),
+    ];
+    let mut group = c.benchmark_group("diff_at_scale");
+    group.sample_size(10);
+    let options = iki_diff::Options::default();
+    for (name, old, new) in &cases {
+        group.bench_function(*name, |b| {
+            b.iter(|| iki_diff::diff(black_box(old), black_box(new), &options).len())
+        });
+    }
+    group.finish();
+}
+
+/// Runs a command under GNU time: (seconds, peak resident MB).
+fn timed(command: &mut std::process::Command) -> Option<(f64, f64)> {
+    let program = command.get_program().to_owned();
+    let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
+    let run = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%e %M"])
+        .arg(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !run.status.success() {
+        println!("{}", String::from_utf8_lossy(&run.stderr));
+        return None;
+    }
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let mut last = stderr.lines().last()?.split(' ');
+    let seconds = last.next()?.parse().ok()?;
+    let kb: f64 = last.next()?.parse().ok()?;
+    Some((seconds, kb * 1024.0 / 1e6))
+}
+
+/// The size of a file, or of the files in a folder, in MB.
+fn size_mb(path: &std::path::Path) -> f64 {
+    let bytes: u64 = if path.is_dir() {
+        std::fs::read_dir(path)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    };
+    bytes as f64 / 1e6
+}
+
+/// Exports of a generated corpus (`IKI_BENCH_EXPORT_DOCS` documents, 1,000
+/// unless set; 22,000 is about the nation's year), each with its own
+/// identity: time and peak memory (GNU time) of `iki convert` of the folder
+/// and of `iki export` to every format, with the ratio to convert. Printed
+/// as a markdown table for BENCHMARKS.md.
+fn exports(_: &mut Criterion) {
+    let iki = env!("CARGO_BIN_EXE_iki");
+    if !std::path::Path::new("/usr/bin/time").exists() {
+        println!("exports: skipped (GNU time is not installed: apt-get install time)");
+        return;
+    }
+    let count: u64 = std::env::var("IKI_BENCH_EXPORT_DOCS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("creates");
+    for (i, doc) in iki_bench::corpus(SEED, 1, count).enumerate() {
+        std::fs::write(corpus.join(format!("doc-{:05}.md", i + 1)), doc).expect("writes");
+    }
+    println!("exports: {count} documents, {:.0} MB", size_mb(&corpus));
+    println!("| format | time | peak memory | output | time / convert |");
+    println!("| --- | --- | --- | --- | --- |");
+    let converted = dir.path().join("converted");
+    let Some((base, mb)) = timed(
+        std::process::Command::new(iki)
+            .args(["convert", "-q"])
+            .arg(&corpus)
+            .arg("-o")
+            .arg(&converted),
+    ) else {
+        println!("exports: iki convert failed");
+        return;
+    };
+    println!(
+        "| convert (folder) | {base:.2} s | {mb:.1} MB | {:.0} MB | 1.00 |",
+        size_mb(&converted)
+    );
+    for format in ["csv", "ndjson", "sqlite", "xlsx"] {
+        let out = dir.path().join(format!("export.{format}"));
+        match timed(
+            std::process::Command::new(iki)
+                .args(["export", "-q", "--format", format])
+                .arg(&corpus)
+                .arg("-o")
+                .arg(&out),
+        ) {
+            Some((s, mb)) => println!(
+                "| {format} | {s:.2} s | {mb:.1} MB | {:.0} MB | {:.2} |",
+                size_mb(&out),
+                s / base
+            ),
+            None => println!("| {format} | failed | | | |"),
+        }
+    }
+}
+
 /// `iki convert` of the seed as a whole process, start to exit.
 fn process(c: &mut Criterion) {
     let iki = env!("CARGO_BIN_EXE_iki");
@@ -295,7 +424,9 @@ criterion_group!(
     batch_10mb,
     batch_1000,
     diff_10k,
+    diff_at_scale,
     process,
-    peak_memory
+    peak_memory,
+    exports
 );
 criterion_main!(benches);

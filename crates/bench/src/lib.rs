@@ -231,6 +231,49 @@ pub fn many_positions(positions: u32) -> String {
     text
 }
 
+/// A document of `positions` one-row positions whose titles all change
+/// between the two years when `renamed` ("PENGELOLA DATA BIDANG K7" becomes
+/// "PENGELOLA DATA BARU BIDANG K7"): the diff must pair every position by
+/// similarity, none by id.
+pub fn renamed_positions(positions: u32, renamed: bool) -> String {
+    let year = if renamed { 2025 } else { 2024 };
+    let baru = if renamed { "BARU " } else { "" };
+    let mut text = format!(
+        "# Indikator Kinerja Individu DINAS UJI KAB. CONTOH TAHUN {year}\n\n**JABATAN FUNGSIONAL UMUM**\n\n"
+    );
+    for k in 1..=positions {
+        text.push_str(&format!(
+            "### {k}. PENGELOLA DATA {baru}BIDANG K{k}\n\n- Tugas : Mengelola data k{k}.\n\n\
+             SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
+             Meningkatnya data k{k}\tJumlah laporan k{k} sektor s{}\tJumlah laporan k{k}\tArsip k{k}\n\n",
+            k % 97
+        ));
+    }
+    text
+}
+
+/// One position of `rows` indicator rows; with `changed`, every third
+/// row's INDIKATOR gains a word.
+pub fn one_long_position(rows: u32, changed: bool) -> String {
+    let year = if changed { 2025 } else { 2024 };
+    let mut text = format!(
+        "# Indikator Kinerja Individu DINAS UJI KAB. CONTOH TAHUN {year}\n\n**JABATAN FUNGSIONAL UMUM**\n\n\
+         ### 1. PENGELOLA DATA\n\n- Tugas : Mengelola data.\n\n\
+         SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n"
+    );
+    for k in 0..rows {
+        let tail = if changed && k % 3 == 0 {
+            " diperbarui"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "Meningkatnya data r{k}\tJumlah laporan r{k}{tail}\tJumlah laporan r{k}\tArsip r{k}\n"
+        ));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,27 +35,12 @@ fn every_agency_document_gives_its_hand_written_rows() {
             }
         }
 
-        let positions: Vec<Value> = doc
-            .groups
-            .iter()
-            .flat_map(|g| {
-                g.positions.iter().map(move |p| {
-                    json!({
-                        "group": g.kind.as_str(),
-                        "number": p.number,
-                        "title": p.title,
-                        "tugas": p.tugas.len(),
-                        "fungsi": p.fungsi.len(),
-                        "rows": p.indicators.len(),
-                    })
-                })
-            })
-            .collect();
-        compare(
+        let positions = common::positions_json(doc);
+        common::compare(
             &name,
             "positions",
             &expected["positions"],
-            &Value::from(positions),
+            &positions,
             &mut failures,
         );
 
@@ -72,7 +57,7 @@ fn every_agency_document_gives_its_hand_written_rows() {
                 })
             })
             .collect();
-        compare(
+        common::compare(
             &name,
             "rows",
             &expected["rows"],
@@ -83,29 +68,6 @@ fn every_agency_document_gives_its_hand_written_rows() {
     }
     assert!(checked >= 5, "only {checked} agency documents found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// Compares two arrays of objects element by element, naming the first
-/// differing key of each differing element.
-fn compare(name: &str, what: &str, expected: &Value, got: &Value, failures: &mut Vec<String>) {
-    let (e, g) = (expected.as_array().unwrap(), got.as_array().unwrap());
-    if e.len() != g.len() {
-        failures.push(format!(
-            "{name}: {} {what} expected, {} read",
-            e.len(),
-            g.len()
-        ));
-    }
-    for (i, (a, b)) in e.iter().zip(g).enumerate() {
-        for (k, v) in a.as_object().unwrap() {
-            if b.get(k) != Some(v) {
-                failures.push(format!(
-                    "{name}: {what}[{i}].{k}: expected {v}, got {}",
-                    b.get(k).unwrap_or(&Value::Null)
-                ));
-            }
-        }
-    }
 }
 
 /// `iki render` writes every agency document as pipe tables with its extra

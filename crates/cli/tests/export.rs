@@ -527,13 +527,13 @@ fn xlsx_group_sheets_have_their_extra_columns() {
         .iter()
         .find(|r| r[1] == "INSPEKTORAT DAERAH" && r[4] == "SEKRETARIS")
         .unwrap();
-    assert_eq!(sekretaris[12..], ["", "", "Sekretaris"]);
+    assert_eq!(sekretaris[13..], ["", "", "Sekretaris"]);
     // A sheet has only the names its own rows use: inspektorat has no
     // pengawas, the seed no extras at all.
     let pengawas = sheet(&mut wb, "Pengawas");
-    assert_eq!(pengawas[0][12..], ["SATUAN", "TARGET"]);
+    assert_eq!(pengawas[0][13..], ["SATUAN", "TARGET"]);
     let fu = sheet(&mut wb, "Fungsional Umum");
-    assert_eq!(fu[0].len(), 12);
+    assert_eq!(fu[0].len(), 13);
     // The summary is as before, with the two agencies' counts.
     let summary = sheet(&mut wb, "Ringkasan");
     assert_eq!(

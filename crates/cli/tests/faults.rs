@@ -1298,3 +1298,54 @@ fn near_duplicate_search_is_bounded() {
     assert_eq!(run.status.code(), Some(0), "{run:?}");
     assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 30_000);
 }
+
+/// Finding 8: a diff where every one of 10,000 positions was renamed took
+/// 131 s and 4.35 GB (a score for every pair), and one position of 5,000
+/// rows each side 55 s. Long lists are now matched by blocking; the diff
+/// still pairs every renamed position and every changed row (the time is
+/// in `cargo bench`'s diff_at_scale).
+#[test]
+fn long_lists_diff_by_blocking_and_still_pair_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = |old: String, new: String| -> std::collections::BTreeMap<String, usize> {
+        let o = write(dir.path(), "old.md", old.as_bytes());
+        let n = write(dir.path(), "new.md", new.as_bytes());
+        let out = iki()
+            .args(["diff", "-q", "--format", "json"])
+            .arg(&o)
+            .arg(&n)
+            .timeout(Duration::from_secs(120))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "changes found");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut counts = std::collections::BTreeMap::new();
+        for c in v["changes"].as_array().unwrap() {
+            *counts
+                .entry(c["kind"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+        counts
+    };
+    // 3,000 x 3,000 pairs: past the dense limit.
+    let renamed = kinds(
+        iki_bench::renamed_positions(3_000, false),
+        iki_bench::renamed_positions(3_000, true),
+    );
+    assert_eq!(
+        renamed,
+        [("position_renamed".to_string(), 3_000)]
+            .into_iter()
+            .collect()
+    );
+    let rows = kinds(
+        iki_bench::one_long_position(2_000, false),
+        iki_bench::one_long_position(2_000, true),
+    );
+    assert_eq!(
+        rows,
+        [("indicator_changed".to_string(), 667)]
+            .into_iter()
+            .collect()
+    );
+}

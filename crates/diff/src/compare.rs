@@ -1,6 +1,6 @@
 //! Matching positions and rows, and listing what changed between them.
 
-use crate::assign::best_pairs;
+use crate::assign::{best_pairs, Items, Vocabulary};
 use crate::score::{self, PositionWords};
 use crate::{order, years, Change, Kind, Options, EXTRA_PREFIX};
 use crate::{INDICATOR_THRESHOLD, OTHER_GROUP_PENALTY, POSITION_THRESHOLD};
@@ -105,6 +105,17 @@ fn match_positions(olds: &[Pos], news: &[Pos]) -> Vec<(usize, usize)> {
         rest_old.len(),
         rest_new.len(),
         POSITION_THRESHOLD,
+        || {
+            let mut voc = Vocabulary::default();
+            let mut items = |words: &[PositionWords], side: &[Pos], at: &[usize]| Items {
+                words: words.iter().map(|w| voc.ids(w.keys())).collect(),
+                exact: at.iter().map(|&k| side[k].p.title.clone()).collect(),
+            };
+            (
+                items(&old_words, olds, &rest_old),
+                items(&new_words, news, &rest_new),
+            )
+        },
         |i, j| {
             let penalty = if olds[rest_old[i]].group == news[rest_new[j]].group {
                 0.0
@@ -282,9 +293,36 @@ fn extra_fields<'a>(
 
 fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
     let (oi, ni) = (&old.p.indicators, &new.p.indicators);
-    let pairs = best_pairs(oi.len(), ni.len(), INDICATOR_THRESHOLD, |i, j| {
-        score::indicator(&oi[i], &ni[j])
-    });
+    let pairs = best_pairs(
+        oi.len(),
+        ni.len(),
+        INDICATOR_THRESHOLD,
+        || {
+            let mut voc = Vocabulary::default();
+            let mut items = |rows: &[Indicator]| Items {
+                words: rows
+                    .iter()
+                    .map(|r| {
+                        let words = [&r.sasaran, &r.indikator, &r.formulasi]
+                            .into_iter()
+                            .flat_map(|t| score::word_set(t))
+                            .collect::<Vec<_>>();
+                        voc.ids(&words)
+                    })
+                    .collect(),
+                exact: rows
+                    .iter()
+                    .map(|r| {
+                        [&r.sasaran, &r.indikator, &r.formulasi, &r.sumber_data]
+                            .map(String::as_str)
+                            .join("\u{1f}")
+                    })
+                    .collect(),
+            };
+            (items(oi), items(ni))
+        },
+        |i, j| score::indicator(&oi[i], &ni[j]),
+    );
     let mut of_new: Vec<Option<usize>> = vec![None; ni.len()];
     let mut matched_old = vec![false; oi.len()];
     for &(i, j) in &pairs {

@@ -59,6 +59,15 @@ impl PositionWords {
     }
 }
 
+impl PositionWords {
+    /// The words that find a position's candidates when long lists are
+    /// matched by blocking: its title's and its indicators' (duties share
+    /// too many words to tell positions apart).
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.title.iter().chain(&self.indicators)
+    }
+}
+
 /// Weights of title, duties and indicators in a position's similarity.
 const POSITION_WEIGHTS: [f64; 3] = [0.5, 0.2, 0.3];
 

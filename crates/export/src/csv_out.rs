@@ -205,7 +205,7 @@ mod tests {
             },
         ));
         assert_eq!(raw[2][14], "=1+1");
-        assert_eq!(raw[3][15], "@x");
+        assert_eq!(raw[3][16], "@x");
     }
 
     #[test]

@@ -292,7 +292,7 @@ pub enum SkipReason {
     /// An indicator row removed by the normalizer as a duplicate of an
     /// earlier row of the same position (see the audit log).
     DuplicateRow,
-    /// A running page header or footer, or a page number, of a PDF or of
-    /// layout text.
+    /// A running page header or footer, a page number, or a table header
+    /// repeated on a new page, of a PDF or of layout text.
     PageFurniture,
 }

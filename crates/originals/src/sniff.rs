@@ -42,7 +42,18 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 
 fn sniff_zip(bytes: &[u8]) -> Kind {
     let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Kind::OtherZip;
+        // A zip cut short has no central directory; its local headers
+        // still name its parts, so the reader can say it is damaged.
+        let has = |name: &[u8]| memchr::memmem::find(bytes, name).is_some();
+        return if has(b"word/document.xml") {
+            Kind::Docx
+        } else if has(b"xl/workbook.xml") {
+            Kind::Xlsx
+        } else if has(b"opendocument.spreadsheet") {
+            Kind::Ods
+        } else {
+            Kind::OtherZip
+        };
     };
     let names: Vec<String> = archive
         .file_names()

@@ -59,6 +59,31 @@ fn next_bodies(tokens: &[Token]) -> Vec<bool> {
     out
 }
 
+/// A plain text line right above a Tugas label or a table that names a
+/// position, as layout text and Word paragraphs without a heading style
+/// write it: "2. SEKRETARIS", "B. KEPALA SEKSI", or an unnumbered
+/// all-capital "SEKRETARIS". Inside an open Tugas/Fungsi list only an
+/// all-capital line counts (the list's last item, "h. pelaksanaan tugas
+/// lain", is followed by the table too). Returns the number and title.
+fn text_title(text: &str, in_duty: bool) -> Option<(&str, &str)> {
+    let capital = |s: &str| {
+        !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    };
+    if let Some((number, title)) = crate::classify::leading_number(text) {
+        return (capital(title) || !in_duty).then_some((number, title));
+    }
+    if let Some((letter, title)) = crate::classify::leading_letter(text) {
+        return capital(title).then_some((letter, title));
+    }
+    (!in_duty && capital(text) && !text.ends_with([':', '.', ';'])).then_some(("", text))
+}
+
+/// Whether a plain text line before any position is the document's title
+/// (it names a year: "INDIKATOR KINERJA INDIVIDU ... TAHUN 2025").
+fn is_title_text(text: &str) -> bool {
+    meta::year(text).is_some() && !text.chars().any(char::is_lowercase)
+}
+
 /// For each token, the number of the next numbered heading after it.
 fn next_heading_numbers(tokens: &[Token]) -> Vec<Option<String>> {
     let mut out = vec![None; tokens.len()];
@@ -244,7 +269,16 @@ impl Builder {
                 }
             }
             Kind::Text { text, item_start } => {
-                if self.pos.is_some() && self.duty.is_some() {
+                let in_duty = self.pos.is_some() && self.duty.is_some();
+                if body_follows {
+                    if let Some((number, title)) = text_title(text, in_duty) {
+                        return self.position_heading(t, number, title);
+                    }
+                }
+                if !self.seen_position && self.doc.title.is_none() && is_title_text(text) {
+                    return self.plain_heading(t, text, false);
+                }
+                if in_duty {
                     self.duty_text(t, text, *item_start);
                 } else if !self.seen_position {
                     self.skip(t, SkipReason::Preamble);
@@ -974,6 +1008,50 @@ fn inline_items(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Plain text as layout text and unstyled Word paragraphs write it: the
+    /// title line, positions as numbered or all-capital lines right above
+    /// their Tugas label or table, and the last Fungsi item (numbered, in
+    /// lower case) right above a table staying an item.
+    #[test]
+    fn plain_text_lines_above_a_body_are_positions() {
+        let src = "INDIKATOR KINERJA INDIVIDU DINAS SOSIAL KABUPATEN CONTOH TAHUN 2025\n\n\
+                   1. KEPALA DINAS\n\nTugas : Memimpin dinas.\n\nFungsi :\n\n\
+                   a. perumusan kebijakan;\n\nb. pelaksanaan kebijakan.\n\n\
+                   SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
+                   Meningkatnya layanan\tJumlah layanan\tJumlah\tLaporan\n\n\
+                   2. Sekretaris Dinas\n\n\
+                   SASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\n\
+                   Tertib\tNilai SAKIP\tNilai\tLHE\n\n\
+                   KEPALA SUB BAGIAN UMUM\n\nTugas : Mengurus umum.\n";
+        let parsed = crate::parse(src.as_bytes()).unwrap();
+        let d = &parsed.document;
+        assert_eq!(d.year, Some(2025));
+        let positions: Vec<(&str, &str, usize, usize)> = d.groups[0]
+            .positions
+            .iter()
+            .map(|p| {
+                (
+                    p.number.as_str(),
+                    p.title.as_str(),
+                    p.fungsi.len(),
+                    p.indicators.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            positions,
+            [
+                ("1", "KEPALA DINAS", 2, 1),
+                ("2", "Sekretaris Dinas", 0, 1),
+                ("", "KEPALA SUB BAGIAN UMUM", 0, 0)
+            ]
+        );
+        assert!(parsed
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "line-not-understood"));
+    }
 
     #[test]
     fn list_markers() {

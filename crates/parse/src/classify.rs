@@ -141,7 +141,7 @@ fn duty_label(s: &str) -> Option<(Duty, &str)> {
 /// A leading section number: up to six digits, then groups of a dot and
 /// up to three digits ("3", "1.1", "2.10.4"), an optional dot, spaces and
 /// some text. Returns the number and the text.
-fn leading_number(s: &str) -> Option<(&str, &str)> {
+pub fn leading_number(s: &str) -> Option<(&str, &str)> {
     let b = s.as_bytes();
     let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     let first = digits(0);

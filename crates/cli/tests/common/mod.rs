@@ -109,3 +109,52 @@ pub fn check_invariants(path: &Path, bytes: &[u8], doc: &Document) {
         "{name}: skipped line out of range"
     );
 }
+
+/// A document's positions as the `*.expected.json` files of
+/// `fixtures/agencies/` and `fixtures/originals/` write them.
+pub fn positions_json(doc: &Document) -> serde_json::Value {
+    doc.groups
+        .iter()
+        .flat_map(|g| {
+            g.positions.iter().map(move |p| {
+                serde_json::json!({
+                    "group": g.kind.as_str(),
+                    "number": p.number,
+                    "title": p.title,
+                    "tugas": p.tugas.len(),
+                    "fungsi": p.fungsi.len(),
+                    "rows": p.indicators.len(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// Compares two arrays of objects element by element, naming each key of
+/// each element that differs from the expectation.
+pub fn compare(
+    name: &str,
+    what: &str,
+    expected: &serde_json::Value,
+    got: &serde_json::Value,
+    failures: &mut Vec<String>,
+) {
+    let (e, g) = (expected.as_array().unwrap(), got.as_array().unwrap());
+    if e.len() != g.len() {
+        failures.push(format!(
+            "{name}: {} {what} expected, {} read",
+            e.len(),
+            g.len()
+        ));
+    }
+    for (i, (a, b)) in e.iter().zip(g).enumerate() {
+        for (k, v) in a.as_object().unwrap() {
+            if b.get(k) != Some(v) {
+                failures.push(format!(
+                    "{name}: {what}[{i}].{k}: expected {v}, got {}",
+                    b.get(k).unwrap_or(&serde_json::Value::Null)
+                ));
+            }
+        }
+    }
+}
