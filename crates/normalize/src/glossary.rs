@@ -2,8 +2,8 @@
 //! applied whole-word and case-preserving. The built-in glossary is
 //! `data/glossary.tsv`; a user's file is layered on top and wins.
 
-use crate::fnv::FnvMap;
 use crate::text::{words, WordSpans};
+use rustc_hash::FxHashMap;
 use thiserror::Error;
 
 /// The built-in glossary.
@@ -35,7 +35,7 @@ pub struct Entry {
 /// A set of entries keyed by their first word.
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
-    by_first: FnvMap<String, Vec<Entry>>,
+    by_first: FxHashMap<String, Vec<Entry>>,
     /// Two filters over the ASCII first words, any case: an ASCII word
     /// whose bit is clear in either cannot start an entry, so almost every
     /// word is passed over without lower-casing or a map lookup. (A word
@@ -63,16 +63,20 @@ fn bit_is_set(bits: &[u64], bit: usize) -> bool {
         .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
-/// The filter bit of an ASCII word, any case (FNV-1a of its lower case);
-/// `None` for other words.
+/// The filter bit of an ASCII word, any case (rustc-hash's FxHasher over
+/// its lower-case bytes, with no copy); `None` for other words. The filter
+/// is built and asked in one process, so the bit is never stored.
 fn filter_bit(word: &str) -> Option<usize> {
+    use std::hash::Hasher;
     if !word.is_ascii() {
         return None;
     }
-    let h = word.bytes().fold(0x811c_9dc5_u32, |h, c| {
-        (h ^ u32::from(c.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
-    });
-    Some((h ^ (h >> 16)) as usize % FILTER_BITS)
+    let mut h = rustc_hash::FxHasher::default();
+    for c in word.bytes() {
+        h.write_u8(c.to_ascii_lowercase());
+    }
+    let h = h.finish();
+    Some((h ^ (h >> 32)) as usize % FILTER_BITS)
 }
 
 impl Glossary {

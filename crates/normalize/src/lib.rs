@@ -27,7 +27,6 @@
 //! ```
 #![deny(missing_docs)]
 
-mod fnv;
 pub mod glossary;
 mod numbering;
 mod rows;

@@ -2,8 +2,9 @@
 //! position is removed (and its lines become skipped lines); a row that is
 //! only nearly the same is reported.
 
-use crate::fnv::FnvMap;
 use iki_model::{Change, Diagnostic, Extras, Indicator, Position, Rule, SkipReason, Skipped, Span};
+use rapidfuzz::distance::levenshtein;
+use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 
 /// Two different rows of a position whose cells, taken together, differ by
@@ -58,7 +59,7 @@ pub fn dedupe(
     // For each row equal to an earlier one, the span of the first: found
     // with the cells borrowed, before any row moves.
     let first_of: Vec<Option<Span>> = {
-        let mut seen: FnvMap<Identity, Span> = FnvMap::default();
+        let mut seen: FxHashMap<Identity, Span> = FxHashMap::default();
         rows.iter()
             .map(|row| match seen.entry(identity(row)) {
                 Entry::Occupied(e) => Some(*e.get()),
@@ -139,55 +140,18 @@ fn edits_within(a: &Indicator, b: &Indicator, limit: usize) -> Option<usize> {
     edit_distance_within(&flat(a), &flat(b), limit)
 }
 
-/// Levenshtein distance of two character sequences, if at most `limit`:
-/// only the band of cells within `limit` of the diagonal is computed, so a
-/// comparison costs O(length x limit), not O(length squared).
+/// Levenshtein distance of two character sequences, if at most `limit`
+/// (rapidfuzz: shared ends set aside, then a bit-parallel computation that
+/// stops once the distance must pass the limit).
 fn edit_distance_within(x: &[char], y: &[char], limit: usize) -> Option<usize> {
     if x.len().abs_diff(y.len()) > limit {
         return None;
     }
-    // A shared start and end cost nothing (the distance of the rest is the
-    // distance of the whole); rows of one SASARAN share long starts, and
-    // what is left of two different rows fails the band within a few steps.
-    let head = x.iter().zip(y).take_while(|(a, b)| a == b).count();
-    let (x, y) = (&x[head..], &y[head..]);
-    let tail = x
-        .iter()
-        .rev()
-        .zip(y.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let (x, y) = (&x[..x.len() - tail], &y[..y.len() - tail]);
-    let big = limit + 1;
-    let mut prev: Vec<usize> = (0..=y.len()).map(|j| j.min(big)).collect();
-    let mut row = vec![big; y.len() + 1];
-    for i in 1..=x.len() {
-        let lo = i.saturating_sub(limit).max(1);
-        let hi = (i + limit).min(y.len());
-        // Only the band is computed; the cell just left of it must read as
-        // out of reach (it holds a value from two rows ago).
-        row[0] = i.min(big);
-        if lo > 1 {
-            if let Some(c) = row.get_mut(lo - 1) {
-                *c = big;
-            }
-        }
-        let mut best = row[0];
-        for j in lo..=hi {
-            let cost = usize::from(x[i - 1] != y[j - 1]);
-            let d = (prev[j - 1] + cost)
-                .min(prev[j] + 1)
-                .min(row[j - 1] + 1)
-                .min(big);
-            row[j] = d;
-            best = best.min(d);
-        }
-        if best > limit {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut row);
-    }
-    prev.get(y.len()).copied().filter(|&d| d <= limit)
+    levenshtein::distance_with_args(
+        x.iter().copied(),
+        y.iter().copied(),
+        &levenshtein::Args::default().score_cutoff(limit),
+    )
 }
 
 /// How many character edits two rows may differ by and still be
@@ -204,8 +168,8 @@ const BLOCK: usize = 12;
 /// characters (a slip of the pen seldom touches both ends), so that a
 /// position with thousands of rows is not compared pair by pair.
 fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
-    let mut by_start: FnvMap<String, Vec<usize>> = FnvMap::default();
-    let mut by_end: FnvMap<String, Vec<usize>> = FnvMap::default();
+    let mut by_start: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_end: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let flats: Vec<Vec<char>> = p.indicators.iter().map(flat).collect();
     for (j, b) in p.indicators.iter().enumerate() {
         let text = &flats[j];
