@@ -331,6 +331,12 @@ pub fn stage_file(
     fill: impl FnOnce(&Path) -> Result<(), CliError>,
 ) -> Result<Staged, CliError> {
     let name = target.display().to_string();
+    // A symlink is written through, as by `Output::stage`: the file it
+    // points to is replaced and the link stays.
+    let resolved = std::fs::canonicalize(target)
+        .ok()
+        .filter(|_| target.is_symlink());
+    let target = resolved.as_deref().unwrap_or(target);
     let io_err = |source| CliError::Write {
         path: name.clone(),
         source,

@@ -660,6 +660,26 @@ fn outputs_that_are_not_regular_files_are_written_to_not_replaced() {
         .file_type()
         .is_symlink());
     assert_eq!(std::fs::read(&real).unwrap(), expected);
+
+    // A workbook (written by rust_xlsxwriter to a path) through a symlink
+    // too: the link stays, its target becomes the workbook.
+    let real = dir.path().join("real.xlsx");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.xlsx");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let run = iki()
+        .args(["export", "-q", "--format", "xlsx"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read(&real).unwrap().starts_with(b"PK\x03\x04"));
 }
 
 /// Folders with symlink loops and special files: symlinked folders are not
