@@ -8,9 +8,12 @@ Exit status:
   0   success (warnings allowed)
   1   `iki check` found errors in the document
   2   bad command line
-  65  the input is not a readable IKI document (binary, or no positions found),
-      a table of it could not be read (see --accept-partial), or an export
+  65  the input is not a readable IKI document (binary, a damaged or
+      unsupported original, a scan without text, or no positions found), a
+      table of it could not be read (see --accept-partial), or an export
       left a document out
+  69  a PDF was given and pdftotext is not installed (apt-get install
+      poppler-utils, or set IKI_PDFTOTEXT)
   74  a file could not be read or written (or is larger than --max-input-mb)
   130 interrupted (SIGINT, SIGTERM, SIGHUP); temporary files were removed
 
@@ -19,6 +22,8 @@ Examples:
   iki rows seeds/bkpsdm-sumenep-2024.md > rows.ndjson
   iki check seeds/bkpsdm-sumenep-2024.md
   iki render seeds/bkpsdm-sumenep-2024.md -o clean.md
+  iki convert IKI-DINSOS-2025.docx -o dinsos-2025.json   (also .xlsx, .xls, .ods, .pdf)
+  iki render --source IKI-BPBD-2024.xlsx    (the text that source_lines count)
   iki convert iki-folder/ -o json-folder/
   iki export --format sqlite iki-2024.md iki-2025.md -o iki.sqlite
   cat iki.md | iki convert - --compact";
@@ -36,11 +41,12 @@ Examples:
 
 /// Turn Indonesian IKI documents (Indikator Kinerja Individu) into structured data.
 ///
-/// Reads the PDF-converted markdown an agency publishes each year (positions,
-/// their Tugas and Fungsi, and the table of SASARAN, INDIKATOR KINERJA,
-/// FORMULASI and SUMBER DATA), fixes known misspellings, spacing and
+/// Reads the IKI an agency publishes each year (positions, their Tugas and
+/// Fungsi, and the table of SASARAN, INDIKATOR KINERJA, FORMULASI and SUMBER
+/// DATA) from the markdown a converter made or from the Word, Excel or PDF
+/// original (told by content), fixes known misspellings, spacing and
 /// duplicate rows (recording every change), and writes canonical JSON or
-/// flat rows.
+/// flat rows, each element with its place in the source.
 #[derive(Debug, Parser)]
 #[command(name = "iki", version, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
