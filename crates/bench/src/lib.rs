@@ -139,6 +139,7 @@ fn vary_row(line: &str, rng: &mut Rng, out: &mut Vec<String>) {
 }
 
 pub mod dialects;
+pub mod originals;
 
 /// One synthetic document made from `seed`, numbered `number`.
 pub fn document(seed: &str, number: u64) -> String {

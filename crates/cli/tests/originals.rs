@@ -50,27 +50,10 @@ fn expected_path(p: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Whether pdftotext can run here; without it the PDF cases are skipped
-/// (with a note) unless `IKI_REQUIRE_PDFTOTEXT` is set, as CI does.
-fn pdftotext_available() -> bool {
-    let found = std::process::Command::new(iki_originals::Options::default().pdftotext)
-        .arg("-v")
-        .output()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("IKI_REQUIRE_PDFTOTEXT").is_none(),
-            "IKI_REQUIRE_PDFTOTEXT is set but pdftotext cannot run"
-        );
-        eprintln!("note: pdftotext is not installed; the PDF originals are skipped");
-    }
-    found
-}
-
 #[test]
 fn every_original_gives_its_hand_written_rows_and_places() {
     let options = iki_originals::Options::default();
-    let pdf = pdftotext_available();
+    let pdf = common::pdftotext_available();
     let mut checked = 0;
     let mut failures = Vec::new();
     for path in originals() {
@@ -343,7 +326,7 @@ fn unreadable_originals_are_clear_errors() {
     assert_eq!(code, 69, "{err}");
     assert!(err.contains("apt-get install poppler-utils"), "{err}");
 
-    if pdftotext_available() {
+    if common::pdftotext_available() {
         let (code, err) = fails(&original("scan-no-text.pdf"), &[]);
         assert_eq!(code, 65);
         assert!(

@@ -40,6 +40,24 @@ pub enum ReadError {
         /// What happened.
         message: String,
     },
+    /// The original is encrypted and opens only with a password.
+    #[error("{what} is password-protected: {hint}")]
+    PasswordProtected {
+        /// What the file is ("the PDF", ...).
+        what: String,
+        /// How to get a copy iki can read.
+        hint: String,
+    },
+    /// The original is larger than iki reads (a zip bomb, a sheet whose
+    /// used range spans a million rows): reading it would take unbounded
+    /// memory or time. The limits are in `limits.rs`.
+    #[error("{format} file too large to read: {message}")]
+    TooLarge {
+        /// "Word", "Excel", ...
+        format: &'static str,
+        /// What is too large, and the limit it passes.
+        message: String,
+    },
     /// A PDF whose pages carry no text (a scan).
     #[error("the PDF has no text layer (it is a scanned image): run OCR on it first, e.g. `ocrmypdf -l ind in.pdf out.pdf`, then read out.pdf")]
     NoTextLayer,

@@ -21,6 +21,7 @@
 mod docx;
 mod error;
 mod layout;
+pub mod limits;
 mod pdf;
 mod sheet;
 pub mod sniff;
@@ -92,9 +93,24 @@ pub fn source_of(bytes: &[u8], options: &Options) -> Result<Option<Source>, Read
 /// original (told by content, see [`sniff`]).
 pub fn text_of(bytes: &[u8], options: &Options) -> Result<Text, ReadError> {
     let source = match sniff::sniff(bytes) {
-        Kind::Docx => docx::read(bytes)?,
-        Kind::Xlsx => sheet::read(bytes, OriginalFormat::Xlsx)?,
-        Kind::Ods => sheet::read(bytes, OriginalFormat::Ods)?,
+        Kind::Docx => {
+            limits::check_zip(bytes, "Word")?;
+            docx::read(bytes)?
+        }
+        Kind::Xlsx => {
+            limits::check_zip(bytes, "Excel")?;
+            sheet::read(bytes, OriginalFormat::Xlsx)?
+        }
+        Kind::Ods => {
+            limits::check_zip(bytes, "OpenDocument spreadsheet")?;
+            sheet::read(bytes, OriginalFormat::Ods)?
+        }
+        Kind::Ole if sniff::ole_is_encrypted(bytes) => {
+            return Err(ReadError::PasswordProtected {
+                what: "the file (an encrypted Word or Excel file)".into(),
+                hint: "open it with its password and save a copy without one (File > Info > Protect > Encrypt with Password: clear the password), then read the copy".into(),
+            })
+        }
         Kind::Ole if sniff::ole_is_excel(bytes) => sheet::read(bytes, OriginalFormat::Xls)?,
         Kind::Ole => {
             return Err(ReadError::Unsupported {
@@ -173,4 +189,21 @@ pub fn parse_text(text: Text) -> Result<Parsed, ReadError> {
 /// document; a document read from an original carries its `origin`.
 pub fn parse(bytes: &[u8], options: &Options) -> Result<Parsed, ReadError> {
     parse_text(text_of(bytes, options)?)
+}
+
+/// The readers on their own, for the fuzz targets in `fuzz/` (not a
+/// stable API).
+#[doc(hidden)]
+pub mod fuzzing {
+    use crate::{ReadError, Source};
+
+    /// The Word reader on any bytes (no sniffing, no size check first).
+    pub fn docx(bytes: &[u8]) -> Result<Source, ReadError> {
+        crate::docx::read(bytes)
+    }
+
+    /// The layout-text reader on any text.
+    pub fn layout(text: &str) -> Result<Source, ReadError> {
+        crate::layout::read(text, iki_model::OriginalFormat::LayoutText)
+    }
 }

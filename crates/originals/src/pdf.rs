@@ -70,15 +70,17 @@ pub fn to_layout_text(bytes: &[u8], options: &Options) -> Result<String, ReadErr
         .trim()
         .to_string();
     if !status.success() {
-        let mut message = match status.code() {
-            Some(code) => format!("exited with status {code}"),
-            None => "was stopped by a signal".to_string(),
-        };
-        if !stderr.is_empty() {
-            message.push_str(" (the PDF may be damaged): ");
-            message.push_str(&stderr);
-        }
-        return Err(failed(message));
+        return Err(failure(status.code(), &stderr).unwrap_or_else(|| {
+            let mut message = match status.code() {
+                Some(code) => format!("exited with status {code}"),
+                None => "was stopped by a signal".to_string(),
+            };
+            if !stderr.is_empty() {
+                message.push_str(" (the PDF may be damaged): ");
+                message.push_str(&one_line(&stderr));
+            }
+            failed(message)
+        }));
     }
     let stdout = stdout.map_err(|e| failed(format!("cannot read its output: {e}")))?;
     let text = match String::from_utf8(stdout) {
@@ -90,6 +92,61 @@ pub fn to_layout_text(bytes: &[u8], options: &Options) -> Result<String, ReadErr
         return Err(ReadError::NoTextLayer);
     }
     Ok(text)
+}
+
+/// pdftotext's exit status when it cannot open the PDF (its manual: 1,
+/// "error opening a PDF file").
+const CANNOT_OPEN: i32 = 1;
+
+/// What a failed pdftotext run says about the PDF, told by its message
+/// and exit status: a user password, no pages, a file it cannot open.
+/// `None` for other failures (the program's own).
+fn failure(code: Option<i32>, stderr: &str) -> Option<ReadError> {
+    if stderr.contains("Incorrect password") {
+        return Some(ReadError::PasswordProtected {
+            what: "the PDF".into(),
+            hint: "it opens only with its password. Remove the password first, e.g. \
+                   `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`, then read out.pdf"
+                .into(),
+        });
+    }
+    if stderr.contains("Invalid page count 0") || stderr.contains("the last page (0)") {
+        return Some(ReadError::Damaged {
+            format: "PDF",
+            message: "it has no pages".into(),
+        });
+    }
+    (code == Some(CANNOT_OPEN)).then(|| {
+        let said = if stderr.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", one_line(stderr))
+        };
+        ReadError::Damaged {
+            format: "PDF",
+            message: format!(
+                "pdftotext cannot open it{said}; if it opens in a PDF viewer, print it to a new PDF and read that"
+            ),
+        }
+    })
+}
+
+/// A program's messages on one line: lines joined with "; ", repeats
+/// dropped, at most 10.
+fn one_line(stderr: &str) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in stderr.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    let more = lines.len().saturating_sub(10);
+    lines.truncate(10);
+    let mut out = lines.join("; ");
+    if more > 0 {
+        out.push_str(&format!("; and {more} more"));
+    }
+    out
 }
 
 /// The whole of a child's pipe, read on a thread of its own.
@@ -159,53 +216,10 @@ pub(crate) mod tests {
         None
     }
 
-    /// A one-page PDF writing `lines` (x, y in points, text) in Courier,
-    /// or with no text at all when `lines` is empty.
+    /// A PDF of `pages`, each writing its lines (x, y in points, text)
+    /// in Courier (iki-bench's generator).
     pub(crate) fn pdf(pages: &[&[(u32, u32, &str)]]) -> Vec<u8> {
-        let mut objects: Vec<String> = Vec::new();
-        let n = pages.len();
-        // 1 catalog, 2 pages, 3 font, then page i at 4 + 2i, its content at 5 + 2i.
-        objects.push("<< /Type /Catalog /Pages 2 0 R >>".into());
-        let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-        objects.push(format!(
-            "<< /Type /Pages /Kids [{}] /Count {n} >>",
-            kids.join(" ")
-        ));
-        objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".into());
-        for (i, lines) in pages.iter().enumerate() {
-            objects.push(format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
-                 /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-                5 + 2 * i
-            ));
-            let mut stream = String::new();
-            for (x, y, text) in lines.iter() {
-                stream.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({text}) Tj ET\n"));
-            }
-            objects.push(format!(
-                "<< /Length {} >>\nstream\n{stream}endstream",
-                stream.len()
-            ));
-        }
-        let mut out = String::from("%PDF-1.4\n");
-        let mut offsets = Vec::new();
-        for (i, body) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
-        }
-        let xref = out.len();
-        out.push_str(&format!(
-            "xref\n0 {}\n0000000000 65535 f \n",
-            objects.len() + 1
-        ));
-        for o in offsets {
-            out.push_str(&format!("{o:010} 00000 n \n"));
-        }
-        out.push_str(&format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        ));
-        out.into_bytes()
+        iki_bench::originals::text_pdf(pages)
     }
 
     #[test]
@@ -240,14 +254,54 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_damaged_pdf_is_a_program_error_with_its_message() {
+    fn a_damaged_pdf_says_so_with_pdftotexts_message() {
         let Some(options) = pdftotext() else { return };
         match to_layout_text(b"%PDF-1.4\nthis is not a pdf at all\n", &options) {
-            Err(ReadError::Program { message, .. }) => {
-                assert!(message.contains("exited with status"), "{message}");
+            Err(e @ ReadError::Damaged { format: "PDF", .. }) => {
+                let m = e.to_string();
+                assert!(
+                    m.starts_with("damaged PDF file: pdftotext cannot open it ("),
+                    "{m}"
+                );
+                assert!(!m.contains('\n'), "{m}");
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_pdf_without_pages_says_so() {
+        let Some(options) = pdftotext() else { return };
+        let bytes = pdf(&[]);
+        // `pdf` writes `/Kids [] /Count 0`: a valid file with no page.
+        assert!(memchr::memmem::find(&bytes, b"/Count 0").is_some());
+        match to_layout_text(&bytes, &options) {
+            Err(e @ ReadError::Damaged { format: "PDF", .. }) => {
+                assert_eq!(e.to_string(), "damaged PDF file: it has no pages");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn failures_are_told_by_message_and_status() {
+        let protected = failure(Some(1), "Command Line Error: Incorrect password");
+        match protected {
+            Some(e @ ReadError::PasswordProtected { .. }) => {
+                let m = e.to_string();
+                assert!(m.starts_with("the PDF is password-protected: "), "{m}");
+                assert!(m.contains("qpdf --decrypt --password="), "{m}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(failure(Some(99), "Syntax Error: something else").is_none());
+        assert!(matches!(
+            failure(Some(1), ""),
+            Some(ReadError::Damaged { .. })
+        ));
+        assert_eq!(one_line("a\nb\n\na\n"), "a; b");
+        let many: String = (0..15).map(|i| format!("e{i}\n")).collect();
+        assert!(one_line(&many).ends_with("e9; and 5 more"));
     }
 
     #[test]
@@ -319,14 +373,30 @@ pub(crate) mod tests {
     fn a_failing_program_reports_its_stderr() {
         let Ok(dir) = tempfile::tempdir() else { return };
         let options = Options {
-            pdftotext: script(&dir, "echo 'Syntax Error: broken xref' >&2; exit 1"),
+            pdftotext: script(
+                &dir,
+                "echo 'Syntax Error: broken xref' >&2; echo 'Syntax Error: broken xref' >&2; exit 1",
+            ),
+            timeout: Duration::from_secs(30),
+        };
+        match to_layout_text(b"%PDF-1.4\n", &options) {
+            Err(ReadError::Damaged { message, .. }) => {
+                assert_eq!(
+                    message,
+                    "pdftotext cannot open it (Syntax Error: broken xref); if it opens in a PDF viewer, print it to a new PDF and read that"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let options = Options {
+            pdftotext: script(&dir, "echo 'Internal Error: out of memory' >&2; exit 99"),
             timeout: Duration::from_secs(30),
         };
         match to_layout_text(b"%PDF-1.4\n", &options) {
             Err(ReadError::Program { message, .. }) => {
                 assert_eq!(
                     message,
-                    "exited with status 1 (the PDF may be damaged): Syntax Error: broken xref"
+                    "exited with status 99 (the PDF may be damaged): Internal Error: out of memory"
                 );
             }
             other => panic!("{other:?}"),

@@ -79,9 +79,12 @@ pub fn read(bytes: &[u8], format: OriginalFormat) -> Result<Source, ReadError> {
         if typ != SheetType::WorkSheet {
             continue;
         }
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| damaged(&format!("sheet '{name}': {e}")))?;
+        let range = match &mut workbook {
+            Sheets::Xlsx(x) => xlsx_range(x, &name, label)?,
+            _ => workbook
+                .worksheet_range(&name)
+                .map_err(|e| damaged(&format!("sheet '{name}': {e}")))?,
+        };
         let merges = match &mut workbook {
             Sheets::Xlsx(x) => x
                 .merge_cells_by_sheet_name(&name)
@@ -91,14 +94,129 @@ pub fn read(bytes: &[u8], format: OriginalFormat) -> Result<Source, ReadError> {
             // Not made by `read` (an .xlsb is not sniffed as Excel).
             Sheets::Xlsb(_) => Vec::new(),
         };
+        check_size(label, &name, &range, &merges)?;
         let styles = workbook
             .worksheet_style(&name)
             .unwrap_or_else(|_| StyleRange::empty());
         let shown = ods.texts.remove(&name).unwrap_or_default();
         let grid = Grid::new(&range, &styles, &shown, merges);
         write_sheet(&mut out, &name, &grid);
+        if out.lines() > crate::limits::MAX_SOURCE_LINES {
+            return Err(crate::limits::too_many_lines(
+                label,
+                &format!("the workbook (up to sheet '{name}')"),
+            ));
+        }
     }
     Ok(out.finish(format))
+}
+
+/// An .xlsx sheet's cells with values, as calamine's `worksheet_range`
+/// reads them, but refused as soon as their box passes
+/// [`MAX_SHEET_CELLS`](crate::limits::MAX_SHEET_CELLS): calamine would
+/// allocate the whole box.
+fn xlsx_range(
+    x: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    label: &'static str,
+) -> Result<calamine::Range<Data>, ReadError> {
+    let damaged = |e: calamine::XlsxError| ReadError::Damaged {
+        format: label,
+        message: format!("sheet '{name}': {e}"),
+    };
+    let mut reader = match x.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(calamine::Range::default()),
+        Err(e) => return Err(damaged(e)),
+    };
+    let mut cells = Vec::new();
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
+    while let Some(cell) = reader.next_cell().map_err(damaged)? {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        (top, left) = (top.min(r), left.min(c));
+        (bottom, right) = (bottom.max(r), right.max(c));
+        if area(top, left, bottom, right) > crate::limits::MAX_SHEET_CELLS {
+            return Err(crate::limits::sheet_too_large(
+                label,
+                name,
+                &format!(
+                    "its cells with values span {}",
+                    span(top, left, bottom, right)
+                ),
+            ));
+        }
+        cells.push(calamine::Cell::new(
+            (r, c),
+            Data::from(cell.get_value().clone()),
+        ));
+    }
+    Ok(calamine::Range::from_sparse(cells))
+}
+
+/// The number of cells from `top`, `left` to `bottom`, `right`.
+fn area(top: u32, left: u32, bottom: u32, right: u32) -> u64 {
+    let rows = u64::from(bottom).saturating_sub(u64::from(top)) + 1;
+    let cols = u64::from(right).saturating_sub(u64::from(left)) + 1;
+    rows.saturating_mul(cols)
+}
+
+/// A box of cells as people name it: "A1:XFD1048576 (1048576 rows by
+/// 16384 columns)".
+fn span(top: u32, left: u32, bottom: u32, right: u32) -> String {
+    format!(
+        "{}{}:{}{} ({} rows by {} columns)",
+        column_name(left),
+        u64::from(top) + 1,
+        column_name(right),
+        u64::from(bottom) + 1,
+        u64::from(bottom).saturating_sub(u64::from(top)) + 1,
+        u64::from(right).saturating_sub(u64::from(left)) + 1,
+    )
+}
+
+/// Refuses a sheet whose box of cells, or the rows its merged regions
+/// cover within it, pass [`MAX_SHEET_CELLS`](crate::limits::MAX_SHEET_CELLS)
+/// (the grid is dense, and lists for each row the merges covering it).
+fn check_size(
+    label: &'static str,
+    sheet: &str,
+    range: &calamine::Range<Data>,
+    merges: &[Dimensions],
+) -> Result<(), ReadError> {
+    let (Some((top, left)), Some((bottom, right))) = (range.start(), range.end()) else {
+        return Ok(());
+    };
+    if area(top, left, bottom, right) > crate::limits::MAX_SHEET_CELLS {
+        return Err(crate::limits::sheet_too_large(
+            label,
+            sheet,
+            &format!(
+                "its cells with values span {}",
+                span(top, left, bottom, right)
+            ),
+        ));
+    }
+    let mut covered: u64 = 0;
+    for d in merges {
+        let (from, to) = (d.start.0.max(top), d.end.0.min(bottom));
+        if from <= to {
+            covered = covered.saturating_add(u64::from(to - from) + 1);
+        }
+        if covered > crate::limits::MAX_SHEET_CELLS {
+            return Err(crate::limits::sheet_too_large(
+                label,
+                sheet,
+                &format!(
+                    "its {} merged regions, counted once per row they span, come to {covered}",
+                    merges.len()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The error for a workbook calamine cannot open.
@@ -560,6 +678,7 @@ fn date_time(d: &calamine::ExcelDateTime) -> String {
 /// does not give: merged regions, and the decimals of percentages.
 mod ods {
     use crate::docx::{attr, open_zip, xml_error, zip_part};
+    use crate::limits::MAX_SHEET_CELLS;
     use crate::ReadError;
     use calamine::Dimensions;
     use quick_xml::events::{BytesStart, Event};
@@ -589,6 +708,23 @@ mod ods {
         shown: String,
     }
 
+    /// Whether a cell has a value calamine reads (any of the attributes
+    /// it reads one from); a cell with only a style is empty.
+    fn has_value(e: &BytesStart<'_>) -> bool {
+        e.attributes().with_checks(false).flatten().any(|a| {
+            matches!(
+                a.key.local_name().as_ref(),
+                "value"
+                    | "string-value"
+                    | "date-value"
+                    | "time-value"
+                    | "boolean-value"
+                    | "value-type"
+                    | "formula"
+            )
+        })
+    }
+
     fn number(e: &BytesStart<'_>, name: &str) -> u32 {
         attr(e, name)
             .and_then(|v| v.parse().ok())
@@ -608,6 +744,14 @@ mod ods {
             let mut sheet: Option<String> = None;
             let (mut row, mut col, mut row_repeat) = (0u32, 0u32, 1u32);
             let mut pending: Option<Percent> = None;
+            // Per sheet, the box of its cells with values (calamine reads
+            // it as a dense grid) and the cells merges and percentages
+            // repeat over: both bounded by MAX_SHEET_CELLS.
+            let mut used: Option<(u32, u32, u32, u32)> = None;
+            let mut expanded: u64 = 0;
+            let too_large = |sheet: Option<&str>, what: String| {
+                crate::limits::sheet_too_large(label, sheet.unwrap_or_default(), &what)
+            };
             loop {
                 let event = reader
                     .read_event()
@@ -643,6 +787,8 @@ mod ods {
                     "table" => {
                         sheet = (!empty).then(|| attr(e, "name").unwrap_or_default());
                         row = 0;
+                        used = None;
+                        expanded = 0;
                     }
                     "table-row" if sheet.is_some() => {
                         row_repeat = number(e, "number-rows-repeated");
@@ -655,9 +801,40 @@ mod ods {
                         let repeat = number(e, "number-columns-repeated");
                         let rows = row_repeat.min(MAX_REPEAT);
                         let cols = repeat.min(MAX_REPEAT);
+                        if name == "table-cell" && has_value(e) {
+                            let last_row = row.saturating_add(row_repeat - 1);
+                            let last_col = col.saturating_add(repeat - 1);
+                            let (top, bottom, right) = match used {
+                                Some((t, _, b, r)) => (t, b.max(last_row), r.max(last_col)),
+                                None => (row, last_row, last_col),
+                            };
+                            used = Some((top, 0, bottom, right));
+                            // From column A: calamine keeps the empty
+                            // cells before a value in its row.
+                            if super::area(top, 0, bottom, right) > MAX_SHEET_CELLS {
+                                return Err(too_large(
+                                    sheet.as_deref(),
+                                    format!(
+                                        "its cells with values span {}",
+                                        super::span(top, 0, bottom, right)
+                                    ),
+                                ));
+                            }
+                        }
                         if name == "table-cell" {
                             let across = number(e, "number-columns-spanned");
                             let down = number(e, "number-rows-spanned");
+                            let percentage = attr(e, "value-type").as_deref() == Some("percentage");
+                            if across > 1 || down > 1 || percentage {
+                                expanded += u64::from(rows) * u64::from(cols);
+                                if expanded > MAX_SHEET_CELLS {
+                                    return Err(too_large(
+                                        sheet.as_deref(),
+                                        "its merged and percentage cells repeat over too many cells"
+                                            .into(),
+                                    ));
+                                }
+                            }
                             if across > 1 || down > 1 {
                                 let list = extras
                                     .merges
@@ -676,7 +853,7 @@ mod ods {
                                     }
                                 }
                             }
-                            if attr(e, "value-type").as_deref() == Some("percentage") {
+                            if percentage {
                                 if let Some(value) = attr(e, "value").and_then(|v| v.parse().ok()) {
                                     let at = (0..rows)
                                         .flat_map(|i| {

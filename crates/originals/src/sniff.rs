@@ -84,6 +84,14 @@ pub fn ole_is_excel(bytes: &[u8]) -> bool {
         || memchr::memmem::find(bytes, &utf16("Book\0")).is_some()
 }
 
+/// Whether an OLE2 file is an encrypted Office Open XML file: Word,
+/// Excel and PowerPoint save a .docx or .xlsx with a password as an OLE2
+/// file holding `EncryptionInfo` and `EncryptedPackage` streams.
+pub fn ole_is_encrypted(bytes: &[u8]) -> bool {
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
+    memchr::memmem::find(bytes, &utf16("EncryptedPackage")).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +103,16 @@ mod tests {
         assert_eq!(sniff(b"%PDF-1.7\n"), Kind::Pdf);
         assert_eq!(sniff(OLE), Kind::Ole);
         assert_eq!(sniff(b"PK\x03\x04 not really a zip"), Kind::OtherZip);
+    }
+
+    #[test]
+    fn an_encrypted_office_file_is_told_apart() {
+        let mut bytes = OLE.to_vec();
+        bytes.extend([0u8; 64]);
+        assert!(!ole_is_encrypted(&bytes));
+        bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(sniff(&bytes), Kind::Ole);
+        assert!(ole_is_encrypted(&bytes));
+        assert!(!ole_is_excel(&bytes));
     }
 }

@@ -76,6 +76,11 @@ impl SourceText {
         self.text.is_empty()
     }
 
+    /// How many lines were written.
+    pub fn lines(&self) -> usize {
+        self.places.len()
+    }
+
     fn push(&mut self, line: &str, place: &Place) {
         self.text.push_str(line);
         self.text.push('\n');

@@ -158,3 +158,20 @@ pub fn compare(
         }
     }
 }
+
+/// Whether pdftotext can run here; without it the PDF cases are skipped
+/// (with a note) unless `IKI_REQUIRE_PDFTOTEXT=1`, as CI sets.
+pub fn pdftotext_available() -> bool {
+    let found = std::process::Command::new(iki_originals::Options::default().pdftotext)
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("IKI_REQUIRE_PDFTOTEXT").is_none_or(|v| v != "1"),
+            "pdftotext is not installed and IKI_REQUIRE_PDFTOTEXT=1"
+        );
+        eprintln!("note: pdftotext is not installed; the PDF cases are skipped");
+    }
+    found
+}

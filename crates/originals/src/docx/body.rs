@@ -185,6 +185,9 @@ pub fn walk(xml: &str, styles: &Styles, numbering: &Numbering) -> Result<Source,
     };
     let mut depth = 0usize;
     loop {
+        if w.out.lines() > crate::limits::MAX_SOURCE_LINES {
+            return Err(crate::limits::too_many_lines(FORMAT, PART));
+        }
         let event = reader.read_event().map_err(|e| error(&reader, &e))?;
         match event {
             Event::Start(e) => {

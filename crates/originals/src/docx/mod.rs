@@ -36,8 +36,9 @@ use crate::{ReadError, Source};
 use quick_xml::events::BytesStart;
 use std::io::{Cursor, Read};
 
-/// The largest decompressed size of a part that is read (a zip bomb guard).
-const MAX_PART: u64 = 256 * 1024 * 1024;
+// The largest decompressed size of a part that is read (a zip bomb guard;
+// the archive's declared sizes are checked first, see `limits`).
+use crate::limits::MAX_PART;
 
 /// The name used in errors about Word files.
 const FORMAT: &str = "Word";

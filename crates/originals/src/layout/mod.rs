@@ -34,6 +34,7 @@ use std::collections::HashSet;
 pub struct Ctx<'a> {
     text: &'a str,
     words: OnceCell<HashSet<String>>,
+    inner: OnceCell<HashSet<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -41,7 +42,47 @@ impl<'a> Ctx<'a> {
         Ctx {
             text,
             words: OnceCell::new(),
+            inner: OnceCell::new(),
         }
+    }
+
+    /// Whether `word` occurs, any case, inside a run of text: in a
+    /// whitespace-separated token with a word one space before it and one
+    /// space after it on its line. A piece of a word broken at a cell's
+    /// edge ("Pertanggungjawa" + "ban") stands at the end or the start of
+    /// its cell's line only.
+    pub fn knows_inside(&self, word: &str) -> bool {
+        self.inner
+            .get_or_init(|| {
+                let mut set = HashSet::new();
+                for line in self.text.lines() {
+                    let tokens: Vec<(usize, &str)> = line
+                        .split(' ')
+                        .scan(0usize, |at, t| {
+                            let start = *at;
+                            *at += t.len() + 1;
+                            Some((start, t))
+                        })
+                        .collect();
+                    for k in 1..tokens.len().saturating_sub(1) {
+                        let (Some(prev), Some(this), Some(next)) =
+                            (tokens.get(k - 1), tokens.get(k), tokens.get(k + 1))
+                        else {
+                            continue;
+                        };
+                        if prev.1.is_empty() || this.1.is_empty() || next.1.is_empty() {
+                            continue;
+                        }
+                        for w in this.1.split(|c: char| !c.is_alphanumeric()) {
+                            if w.chars().count() > 2 {
+                                set.insert(w.to_lowercase());
+                            }
+                        }
+                    }
+                }
+                set
+            })
+            .contains(&word.to_lowercase())
     }
 
     /// Whether `word` occurs in the text as a word of its own (letters and

@@ -19,9 +19,14 @@
 //! - **Rows.** See [`Rows`].
 //! - **End.** A table ends at a Tugas/Fungsi label, a `Jabatan :` label,
 //!   a group banner, another table header, a line running across three
-//!   columns (a paragraph), a numbered capital title ("2. SEKRETARIS")
-//!   left of the indicator column, or a blank line followed by a line that
-//!   starts no row (text after the table: a signature block). At a page
+//!   columns (a paragraph), one run of capitals across two columns (a
+//!   title or banner set over the page), a numbered capital title ("2.
+//!   SEKRETARIS") left of the indicator column, or a blank line followed
+//!   by a line that starts no row (text after the table: a signature
+//!   block). Inside the body of a table whose header is in capitals, a
+//!   line in mixed case is never a header, and a label without a colon
+//!   ("Tugas") or a banner in mixed case ends the table only after a blank
+//!   line (else it is a wrapped line of a cell). At a page
 //!   end it goes on to the next page when that page's first line is its
 //!   header again (dropped as a repeated header) or is no end line.
 
@@ -77,7 +82,14 @@ fn pieces(line: &Line<'_>) -> Vec<Piece> {
                 .trim_end_matches('.')
                 .chars()
                 .all(char::is_alphabetic);
+            // "PENJELASAN / FORMULASI": a slash joins two names of one
+            // column.
+            let after_slash = j
+                .checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|p| p.text.ends_with('/'));
             let cut = plain
+                && !after_slash
                 && names_column(w.text)
                 && !QUALIFIERS.iter().any(|q| w.text.eq_ignore_ascii_case(q))
                 && names_column(&super::lines::join_words(words.get(from..j).unwrap_or(&[])));
@@ -256,6 +268,34 @@ pub fn header_at(lines: &[Line<'_>], i: usize, is_header: &[bool]) -> Option<Hea
     })
 }
 
+/// Inside the body of a table whose header is in capitals, a line with
+/// lower case is never a header ("Jumlah Jabatan untuk  Jabatan untuk
+/// Pelaksanaan" names JABATAN twice but is two cells of a row).
+fn case_fits(line: &Line<'_>, capitals: bool) -> bool {
+    !capitals || !has_lower(line.raw)
+}
+
+/// Whether line `j` is a header line that may stand in a table's body.
+fn header_line_in_body(lines: &[Line<'_>], j: usize, is_header: &[bool], capitals: bool) -> bool {
+    is_header.get(j).copied().unwrap_or(false)
+        && lines.get(j).is_some_and(|l| case_fits(l, capitals))
+}
+
+/// [`header_at`] for a line in or after a table's body: every line of the
+/// header fits the table header's case.
+fn header_in_body(
+    lines: &[Line<'_>],
+    j: usize,
+    is_header: &[bool],
+    capitals: bool,
+) -> Option<Header> {
+    header_at(lines, j, is_header).filter(|h| {
+        h.lines
+            .clone()
+            .all(|k| lines.get(k).is_some_and(|l| case_fits(l, capitals)))
+    })
+}
+
 /// A header cell's wrapped parts on one line: no space after a `/`.
 fn join_header(parts: &[String]) -> String {
     let mut out = String::new();
@@ -370,12 +410,17 @@ pub fn read(lines: &[Line<'_>], header: Header, is_header: &[bool], ctx: &Ctx<'_
         .map_or(usize::MAX, |a| a.0);
     let mut dropped: Vec<(usize, &'static str)> = Vec::new();
     let page = lines.get(header.lines.start).map_or(1, |l| l.page);
+    let header_len = header.lines.len();
+    let capitals = header
+        .lines
+        .clone()
+        .all(|j| lines.get(j).is_none_or(|l| !has_lower(l.raw)));
     let (body, mut next) = scan(
         lines,
         (header.lines.end, page),
         &header.anchors,
         ind_start,
-        is_header,
+        (is_header, capitals),
     );
     let mut segments = vec![Segment {
         header: Some(header.lines.clone()),
@@ -396,9 +441,14 @@ pub fn read(lines: &[Line<'_>], header: Header, is_header: &[bool], ctx: &Ctx<'_
         else {
             break;
         };
-        let segment = if let Some(h) = header_at(lines, k, is_header) {
+        let segment = if let Some(mut h) = header_in_body(lines, k, is_header, capitals) {
             if h.anchors.len() != cols.count {
                 break;
+            }
+            // A repeated header has the lines of the first: a short line
+            // in capitals under it ("PNS") is the rest of a cell.
+            if h.lines.len() > header_len {
+                h.lines.end = h.lines.start + header_len;
             }
             dropped.extend(h.lines.clone().filter_map(|j| {
                 lines
@@ -407,7 +457,13 @@ pub fn read(lines: &[Line<'_>], header: Header, is_header: &[bool], ctx: &Ctx<'_
                     .map(|_| (j, REPEATED_HEADER))
             }));
             let page = lines.get(k).map_or(1, |l| l.page);
-            let (body, n) = scan(lines, (h.lines.end, page), &h.anchors, ind_start, is_header);
+            let (body, n) = scan(
+                lines,
+                (h.lines.end, page),
+                &h.anchors,
+                ind_start,
+                (is_header, capitals),
+            );
             next = n;
             Segment {
                 header: Some(h.lines),
@@ -422,10 +478,18 @@ pub fn read(lines: &[Line<'_>], header: Header, is_header: &[bool], ctx: &Ctx<'_
                 .last()
                 .map(|s| extents(lines, s, cols.count))
                 .unwrap_or_default();
-            if is_header.get(k).copied().unwrap_or(false) || ends_table(line, &anchors, ind_start) {
+            if header_line_in_body(lines, k, is_header, capitals)
+                || ends_table(line, &anchors, ind_start, true)
+            {
                 break;
             }
-            let (body, n) = scan(lines, (k, line.page), &anchors, ind_start, is_header);
+            let (body, n) = scan(
+                lines,
+                (k, line.page),
+                &anchors,
+                ind_start,
+                (is_header, capitals),
+            );
             if body.is_empty() {
                 break;
             }
@@ -506,7 +570,7 @@ fn scan(
     (from, page): (usize, u32),
     anchors: &[(usize, usize)],
     ind_start: usize,
-    is_header: &[bool],
+    (is_header, capitals): (&[bool], bool),
 ) -> (Vec<usize>, usize) {
     let mut body = Vec::new();
     let mut j = from;
@@ -519,9 +583,17 @@ fn scan(
             continue;
         }
         if !line.is_blank()
-            && (is_header.get(j).copied().unwrap_or(false)
-                || ends_table(line, anchors, ind_start)
-                || header_at(lines, j, is_header).is_some())
+            && (header_line_in_body(lines, j, is_header, capitals)
+                || ends_table(
+                    line,
+                    anchors,
+                    ind_start,
+                    j == from
+                        || j.checked_sub(1)
+                            .and_then(|k| lines.get(k))
+                            .is_none_or(Line::is_blank),
+                )
+                || header_in_body(lines, j, is_header, capitals).is_some())
         {
             break;
         }
@@ -540,7 +612,12 @@ fn scan(
 /// Whether a line cannot be in a table: a label, a banner, a paragraph
 /// running across three columns, a numbered capital title left of the
 /// indicator column.
-fn ends_table(line: &Line<'_>, anchors: &[(usize, usize)], ind_start: usize) -> bool {
+fn ends_table(
+    line: &Line<'_>,
+    anchors: &[(usize, usize)],
+    ind_start: usize,
+    after_blank: bool,
+) -> bool {
     let Some(first) = line.words.first() else {
         return false;
     };
@@ -552,7 +629,9 @@ fn ends_table(line: &Line<'_>, anchors: &[(usize, usize)], ind_start: usize) -> 
             lower_first.as_str(),
             "tugas" | "fungsi" | "uraian" | "rincian"
         )
-        && (has_colon || line.words.len() <= 3)
+        // Without a colon, only after a blank line: "Tugas bagi" may be
+        // a wrapped line of a cell.
+        && (has_colon || (line.words.len() <= 3 && after_blank))
     {
         return true;
     }
@@ -568,15 +647,26 @@ fn ends_table(line: &Line<'_>, anchors: &[(usize, usize)], ind_start: usize) -> 
     {
         return true;
     }
-    if left && is_banner(&line.text()) {
+    // A banner in capitals; one in mixed case ("Jabatan Fungsional") only
+    // after a blank line, as it may be a wrapped line of a cell too.
+    if left && is_banner(&line.text()) && (after_blank || !has_lower(line.raw)) {
         return true;
     }
-    for f in line.fragments() {
+    let fragments = line.fragments();
+    for f in &fragments {
         let crossed = anchors
             .iter()
             .filter(|a| f.start < a.1 && a.0 < f.end)
             .count();
         if crossed >= 3 {
+            return true;
+        }
+        // One run of capitals across two columns: a title or banner set
+        // over the page ("3. KEPALA BIDANG MUTASI DAN PROMOSI", a centred
+        // "PEJABAT ADMINISTRATOR"), not cells, which stand two spaces
+        // apart.
+        let text = line.text();
+        if crossed >= 2 && fragments.len() == 1 && has_letter(&text) && !has_lower(&text) {
             return true;
         }
     }
@@ -597,6 +687,10 @@ fn is_enumerator(word: &str) -> bool {
     };
     !body.is_empty()
         && ((body.len() <= 2 && body.bytes().all(|b| b.is_ascii_digit()))
+            // "1.2." of a position under a unit
+            || (body.len() <= 5
+                && body.starts_with(|c: char| c.is_ascii_digit())
+                && body.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
             || (body.len() == 1 && body.bytes().all(|b| b.is_ascii_alphabetic()))
             || (body.len() <= 5 && body.bytes().all(|b| b"IVXLC".contains(&b))))
 }
@@ -780,7 +874,8 @@ fn places(lines: &[Line<'_>], rows: &[usize]) -> (Place, Vec<Place>) {
 }
 
 /// A cell's lines joined: one space between lines; none after a `/`
-/// ending a word ("PENJELASAN/" + "FORMULASI"); a
+/// ending a word ("PENJELASAN/" + "FORMULASI") or where
+/// [`joins_unspaced`] says (a word broken at the cell's edge, LaTeX); a
 /// word hyphenated at the wrap ("PENGHITUNG-" + "AN") joined without the
 /// hyphen when the whole word occurs unhyphenated elsewhere in the text,
 /// else kept with its hyphen and no space ("sosial-" + "ekonomi" is
@@ -798,6 +893,10 @@ pub fn join_parts(parts: &[String], ctx: &Ctx<'_>) -> String {
         }
         let mut tail = out.chars().rev();
         if tail.next() == Some('/') && tail.next().is_some_and(char::is_alphanumeric) {
+            out.push_str(p);
+            continue;
+        }
+        if joins_unspaced(&out, p, ctx) {
             out.push_str(p);
             continue;
         }
@@ -830,6 +929,38 @@ pub fn join_parts(parts: &[String], ctx: &Ctx<'_>) -> String {
     out
 }
 
+/// Whether line `p` of a cell goes on from the text before it, `out`,
+/// without a space:
+/// - a word longer than its column, broken where the column ends
+///   ("Pertanggungjawa" + "ban"): the two pieces make a word that occurs
+///   whole elsewhere in the text, the next piece starts in lower case and
+///   one piece never stands inside a run of text as a word of its own
+///   ([`Ctx::knows_inside`]);
+/// - LaTeX source printed as text ("{\" + "text{", "}}" + "{\text",
+///   "100\%" + "$" closing the formula): a line ending in a backslash, a
+///   closing brace before an opening one, a `$` closing an open formula.
+fn joins_unspaced(out: &str, p: &str, ctx: &Ctx<'_>) -> bool {
+    if out.ends_with('\\')
+        || (out.ends_with('}') && p.starts_with('{'))
+        || (p.starts_with('$') && out.matches('$').count() % 2 == 1)
+    {
+        return true;
+    }
+    let head: String = {
+        let rev: Vec<char> = out
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        rev.into_iter().rev().collect()
+    };
+    let tail: String = p.chars().take_while(|c| c.is_alphabetic()).collect();
+    if head.is_empty() || tail.is_empty() || !tail.starts_with(char::is_lowercase) {
+        return false;
+    }
+    ctx.knows(&format!("{head}{tail}")) && (!ctx.knows_inside(&head) || !ctx.knows_inside(&tail))
+}
+
 /// A body row being read.
 #[derive(Debug)]
 struct RowAcc {
@@ -860,6 +991,14 @@ struct RowAcc {
 ///    above then still belongs to the row above: a SASARAN merged over
 ///    several indicator rows is written once, on the first, and the parser
 ///    fills it down.
+///
+/// 4. in a table set at the top of its cells (its first row has text in
+///    every column but NO on its first line), a column other than NO and
+///    SASARAN has text the line above had not, where the row has text in
+///    it already (not at the top of a page); or, at the top of a page,
+///    every column has text and the SASARAN opens as a new one. SASARAN
+///    text that was alone on the line above ended the row above, so the
+///    SASARAN beside the new row is the new row's own.
 ///
 /// Any other line goes on with the row above, column by column; at a page
 /// break too, so a row a page break split is one row. A blank line
@@ -940,6 +1079,8 @@ impl Rows {
         let mut prev: Option<Vec<String>> = None;
         let mut blank_at: Option<(usize, usize)> = None;
         let mut force = true;
+        let mut top = false;
+        let mut prev_page: Option<u32> = None;
         let mut owner = vec![0usize; n];
         for (s, seg) in segments.iter().enumerate() {
             for (t, &j) in seg.body.iter().enumerate() {
@@ -992,15 +1133,63 @@ impl Rows {
                     .filter(|&c| Some(c) != sas && Some(c) != no)
                     .all(|c| !has(Some(c)) || !had(Some(c)));
                 let full = force || self.rows.is_empty() || (numbered && !goes_on(sas));
-                let partial = !full && ((opens && others_open) || numbered);
+                // In a table whose cells are set at the top (its first row
+                // has text in every column on its first line), a cell's
+                // text is one block from its row's first line down: text in
+                // a column the line above had none in, where the row has
+                // text in that column already, opens the next row, however
+                // far the other cells of the row above run down.
+                // (Not at the top of a page: there a row split by the page
+                // break goes on.)
+                let same_page = prev_page == Some(line.page);
+                let reopens = top
+                    && (opens
+                        || (0..n).any(|c| {
+                            Some(c) != no
+                                && Some(c) != sas
+                                && has(Some(c))
+                                && !had(Some(c))
+                                && prev.is_some()
+                                && same_page
+                                && self
+                                    .rows
+                                    .last()
+                                    .and_then(|r| r.cells.get(c))
+                                    .is_some_and(|parts| !parts.is_empty())
+                        }));
+                // At the top of a page, a line with text in every column
+                // whose SASARAN opens as a new one ("Terlaksananya ..."
+                // after "Meningkatnya ...") starts a row: the row above
+                // ended with the page.
+                let fresh_page_row = top
+                    && !same_page
+                    && prev.is_some()
+                    && (0..n).filter(|&c| Some(c) != no).all(|c| has(Some(c)))
+                    && sas
+                        .and_then(|c| cells.get(c))
+                        .is_some_and(|t| self.opens_like_above(&owner, sas, t));
+                let partial =
+                    !full && ((opens && others_open) || numbered || reopens || fresh_page_row);
                 // At a row opened beside SASARAN text going on from the
                 // line above, that text stays with the row above unless it
                 // reads as a new SASARAN ("Meningkatnya ..." after a
                 // SASARAN so written).
+                // In a table set at the top, SASARAN text alone on the line
+                // above (every other cell of the row above had ended) ended
+                // the row above: the SASARAN text beside the new row is its
+                // own. (A SASARAN merged over rows runs on beside the
+                // indicator lines of the rows it covers.)
+                let sas_alone_above = top
+                    && prev.is_some()
+                    && (0..n)
+                        .filter(|&c| Some(c) != sas && Some(c) != no)
+                        .all(|c| !had(Some(c)));
                 let sas_new = sas.and_then(|c| cells.get(c)).is_some_and(|t| {
                     !t.starts_with(char::is_lowercase)
-                        && !self.sasaran_goes_on(&owner, sas, t)
-                        && self.opens_like_above(&owner, sas, t)
+                        && (sas_alone_above
+                            || fresh_page_row
+                            || (!self.sasaran_goes_on(&owner, sas, t)
+                                && self.opens_like_above(&owner, sas, t)))
                 });
                 if !full && !partial {
                     if let Some(at) = blank_at {
@@ -1024,6 +1213,9 @@ impl Rows {
                         lines: Vec::new(),
                     });
                 }
+                if self.rows.len() == 1 && self.rows.first().is_some_and(|r| r.lines.is_empty()) {
+                    top = (0..n).filter(|&c| Some(c) != no).all(|c| has(Some(c)));
+                }
                 force = false;
                 let current = self.rows.len().saturating_sub(1);
                 for (c, text) in cells.iter().enumerate() {
@@ -1042,6 +1234,7 @@ impl Rows {
                     row.lines.push(j);
                 }
                 prev = Some(cells);
+                prev_page = Some(line.page);
             }
         }
         None

@@ -692,3 +692,75 @@ fn a_scan_is_refused() {
         Err(ReadError::NoTextLayer)
     ));
 }
+
+/// A table as LibreOffice prints a Word table set at the top of its cells
+/// (pdftotext of the seed's Word original): the FORMULASI header over three
+/// lines ("PENJELASAN / FORMULASI" above, "PENGHITUNGAN" below), no NO
+/// column, rows that follow each other without a blank line, a row told
+/// apart only by a column whose text starts again (FORMULASI under the end
+/// of the row above), a SASARAN that ended the row above alone, a word
+/// broken at a cell's edge, LaTeX printed as text, a wrapped cell line
+/// "Jabatan Fungsional" that is not a banner, "Tugas bagi" that is not a
+/// label, and the next position's title in capitals across two columns.
+const TOP_ALIGNED: &str = r"
+1. KEPALA BIDANG MUTASI
+Tugas : Memimpin bidang. Pertanggungjawaban keuangan.
+                                            PENJELASAN / FORMULASI
+SASARAN             INDIKATOR KINERJA                                       SUMBER DATA
+                                            PENGHITUNGAN
+Meningkatnya        Persentase ASN yang     $\frac{\text{Jumlah ASN}}{\      Laporan
+Kinerja ASN         dinilai                 text{Jumlah}} \times 100\%      Pertanggungjawa
+                                            $                               ban
+                    Jumlah Laporan          Jumlah Laporan Tugas            Laporan Kinerja
+                    Tugas bagi Pimpinan     bagi Pimpinan
+Terselesaikannya    Jumlah Dokumen          Jumlah Dokumen                  Laporan Kinerja
+Jabatan Fungsional
+sesuai Anjab
+Memproses           Jumlah Usulan           Jumlah Usulan                   Laporan Kinerja
+usulan
+
+2. KEPALA BIDANG PENGEMBANGAN KOMPETENSI
+Tugas : Membina.
+";
+
+#[test]
+fn a_table_set_at_the_top_of_its_cells() {
+    let rows = indicators(&pages(&[TOP_ALIGNED]));
+    let got: Vec<_> = rows
+        .iter()
+        .map(|i| {
+            let (s, ind, f, d, _) = fields(i);
+            (s, ind, f, d)
+        })
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        got,
+        [
+            (
+                s("Meningkatnya Kinerja ASN"),
+                s("Persentase ASN yang dinilai"),
+                s(r"$\frac{\text{Jumlah ASN}}{\text{Jumlah}} \times 100\%$"),
+                s("Laporan Pertanggungjawaban"),
+            ),
+            (
+                s("Meningkatnya Kinerja ASN"),
+                s("Jumlah Laporan Tugas bagi Pimpinan"),
+                s("Jumlah Laporan Tugas bagi Pimpinan"),
+                s("Laporan Kinerja"),
+            ),
+            (
+                s("Terselesaikannya Jabatan Fungsional sesuai Anjab"),
+                s("Jumlah Dokumen"),
+                s("Jumlah Dokumen"),
+                s("Laporan Kinerja"),
+            ),
+            (
+                s("Memproses usulan"),
+                s("Jumlah Usulan"),
+                s("Jumlah Usulan"),
+                s("Laporan Kinerja"),
+            ),
+        ]
+    );
+}
