@@ -643,6 +643,56 @@ pub fn html(doc: &Document) -> String {
     o
 }
 
+/// A PDF of `pages` pages, each writing its lines (x, y in points,
+/// text) in Courier: the smallest real PDF pdftotext reads (no pages: a
+/// file with `/Count 0`; a page without lines: a page with no text).
+pub fn text_pdf(pages: &[&[(u32, u32, &str)]]) -> Vec<u8> {
+    let mut objects: Vec<String> = Vec::new();
+    let n = pages.len();
+    // 1 catalog, 2 pages, 3 font, then page i at 4 + 2i, its content at 5 + 2i.
+    objects.push("<< /Type /Catalog /Pages 2 0 R >>".into());
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    objects.push(format!(
+        "<< /Type /Pages /Kids [{}] /Count {n} >>",
+        kids.join(" ")
+    ));
+    objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".into());
+    for (i, lines) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+             /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            5 + 2 * i
+        ));
+        let mut stream = String::new();
+        for (x, y, text) in lines.iter() {
+            stream.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({text}) Tj ET\n"));
+        }
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{stream}endstream",
+            stream.len()
+        ));
+    }
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        out.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    out.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    out.into_bytes()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -711,54 +761,4 @@ mod tests {
             [(0, 2), (2, 1)]
         );
     }
-}
-
-/// A PDF of `pages` pages, each writing its lines (x, y in points,
-/// text) in Courier: the smallest real PDF pdftotext reads (no pages: a
-/// file with `/Count 0`; a page without lines: a page with no text).
-pub fn text_pdf(pages: &[&[(u32, u32, &str)]]) -> Vec<u8> {
-    let mut objects: Vec<String> = Vec::new();
-    let n = pages.len();
-    // 1 catalog, 2 pages, 3 font, then page i at 4 + 2i, its content at 5 + 2i.
-    objects.push("<< /Type /Catalog /Pages 2 0 R >>".into());
-    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    objects.push(format!(
-        "<< /Type /Pages /Kids [{}] /Count {n} >>",
-        kids.join(" ")
-    ));
-    objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".into());
-    for (i, lines) in pages.iter().enumerate() {
-        objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
-             /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-            5 + 2 * i
-        ));
-        let mut stream = String::new();
-        for (x, y, text) in lines.iter() {
-            stream.push_str(&format!("BT /F1 10 Tf {x} {y} Td ({text}) Tj ET\n"));
-        }
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{stream}endstream",
-            stream.len()
-        ));
-    }
-    let mut out = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
-    }
-    let xref = out.len();
-    out.push_str(&format!(
-        "xref\n0 {}\n0000000000 65535 f \n",
-        objects.len() + 1
-    ));
-    for o in offsets {
-        out.push_str(&format!("{o:010} 00000 n \n"));
-    }
-    out.push_str(&format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    ));
-    out.into_bytes()
 }
