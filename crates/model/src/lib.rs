@@ -27,6 +27,7 @@ mod extra;
 mod formula;
 mod formula_read;
 pub mod ids;
+pub mod lang;
 mod measure;
 mod origin;
 mod row;
