@@ -3,19 +3,29 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-const AFTER_HELP: &str = "\
+/// The exit statuses (as README lists them), shown by `iki --help` and
+/// each subcommand's help.
+macro_rules! exit_status {
+    () => {
+        "\
 Exit status:
   0   success (warnings allowed)
   1   `iki check` found errors in the document
   2   bad command line
   65  the input is not a readable IKI document (binary, a damaged or
       unsupported original, a scan without text, or no positions found), a
-      table of it could not be read (see --accept-partial), or an export
-      left a document out
+      table of it could not be read (see --accept-partial), an export
+      left a document out, or a glossary file is malformed
   69  a PDF was given and pdftotext is not installed (apt-get install
       poppler-utils, or set IKI_PDFTOTEXT)
   74  a file could not be read or written (or is larger than --max-input-mb)
-  130 interrupted (SIGINT, SIGTERM, SIGHUP); temporary files were removed
+  130 interrupted (SIGINT, SIGTERM, SIGHUP); temporary files were removed"
+    };
+}
+
+const AFTER_HELP: &str = concat!(
+    exit_status!(),
+    "
 
 Examples:
   iki convert seeds/bkpsdm-sumenep-2024.md -o iki-2024.json --changes changes.json
@@ -26,7 +36,77 @@ Examples:
   iki render --source IKI-BPBD-2024.xlsx    (the text that source_lines count)
   iki convert iki-folder/ -o json-folder/
   iki export --format sqlite iki-2024.md iki-2025.md -o iki.sqlite
-  cat iki.md | iki convert - --compact";
+  cat iki.md | iki convert - --compact"
+);
+
+const CONVERT_AFTER_HELP: &str = concat!(
+    exit_status!(),
+    "
+
+Examples:
+  iki convert seeds/bkpsdm-sumenep-2024.md -o iki-2024.json --changes changes.json
+  iki convert IKI-DINSOS-2025.docx -o dinsos-2025.json   (also .xlsx, .xls, .ods, .pdf)
+  iki convert iki-folder/ -o json-folder/
+  cat iki.md | iki convert - --compact"
+);
+
+const ROWS_AFTER_HELP: &str = concat!(
+    exit_status!(),
+    "
+
+Examples:
+  iki rows seeds/bkpsdm-sumenep-2024.md > rows.ndjson
+  iki rows iki-2024.json -o rows.ndjson   (canonical JSON from iki convert)"
+);
+
+const CHECK_AFTER_HELP: &str = concat!(
+    exit_status!(),
+    "
+
+Examples:
+  iki check seeds/bkpsdm-sumenep-2024.md
+  iki check iki-2023.md iki-2024.md   (word counts taken over both)
+  iki check --format json iki-2024.json"
+);
+
+const RENDER_AFTER_HELP: &str = concat!(
+    exit_status!(),
+    "
+
+Examples:
+  iki render seeds/bkpsdm-sumenep-2024.md -o clean.md
+  iki render iki-2024.json -o clean.md   (canonical JSON from iki convert)
+  iki render --source IKI-BPBD-2024.xlsx    (the text that source_lines count)"
+);
+
+const OUTLINE_AFTER_HELP: &str = concat!(
+    exit_status!(),
+    "
+
+Examples:
+  iki outline seeds/bkpsdm-sumenep-2024.md | less
+  iki outline iki-2024.json   (canonical JSON from iki convert)"
+);
+
+const EXPORT_AFTER_HELP: &str = concat!(
+    exit_status!(),
+    "
+
+Examples:
+  iki export --format csv --excel iki-2024.md -o iki.csv
+  iki export --format sqlite iki-2024.md iki-2025.json -o iki.sqlite
+  iki export --format xlsx iki-folder/ -o iki.xlsx"
+);
+
+/// `iki convert`'s input, which may be a folder.
+const CONVERT_INPUT_HELP: &str =
+    "The document to read: markdown (UTF-8, UTF-16 or Windows-1252), a \
+Word, Excel or PDF original, iki's canonical JSON, or `-` for standard input. \
+A folder: every document in it is converted, in parallel";
+
+/// `iki convert`'s output, a folder for a folder input.
+const CONVERT_OUTPUT_HELP: &str = "Write here instead of standard output. The file is replaced \
+atomically. For a folder input, the folder to write one JSON file per document into";
 
 const DIFF_AFTER_HELP: &str = "\
 Exit status (as diff(1)):
@@ -69,23 +149,30 @@ pub enum Command {
     /// The JSON has a fixed key order, 2-space indent and a trailing newline;
     /// the same input always gives the same bytes. Warnings about the input
     /// go to standard error.
-    #[command(after_help = AFTER_HELP)]
+    #[command(
+        after_help = CONVERT_AFTER_HELP,
+        mut_arg("input", |a| a.help(CONVERT_INPUT_HELP)),
+        mut_arg("output", |a| a.help(CONVERT_OUTPUT_HELP))
+    )]
     Convert(ConvertArgs),
     /// Print one JSON object per indicator row (NDJSON), in document order.
     ///
     /// Keys: group, unit, position_id, position_number, position_title,
     /// sasaran, indikator, formulasi, sumber_data, measure, source_lines.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = ROWS_AFTER_HELP)]
     Rows(DocArgs),
     /// Show everything that was fixed, suggested or looks wrong, like
     /// compiler diagnostics with the source line underlined.
     ///
     /// Exits 1 if the document has errors (a row without an indicator, a row
     /// with more cells than its header); warnings alone exit 0. Possible typos
-    /// the glossary does not know are shown as help, with their evidence;
-    /// where Debian's hunspell-id dictionary is installed, words it does not
-    /// know are shown too. Suggestions never change the output of convert.
-    #[command(after_help = AFTER_HELP)]
+    /// the glossary does not know are shown as help, with their evidence: a
+    /// rare word one slip from a word the documents use often, or from a
+    /// word of the built-in Indonesian word list (hunspell-id). A word the
+    /// list knows is never called a typo; two words one letter apart are at
+    /// most a note to check the meaning. Suggestions never change the output
+    /// of convert.
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
     /// Write the normalized document back as clean markdown in one canonical
     /// layout (one heading style, one table layout, no debris).
@@ -95,7 +182,7 @@ pub enum Command {
     /// markdown made from it, whose lines are the ones every span and
     /// `source_lines` count (the JSON's `origin.places` gives the place in
     /// the original of each).
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = RENDER_AFTER_HELP)]
     Render(RenderArgs),
     /// Compare two years' IKI: positions added, removed, renamed,
     /// renumbered or moved; duties, indicators, formulas and data sources
@@ -114,28 +201,38 @@ pub enum Command {
     /// exporting a document again replaces its rows. XLSX: a summary sheet
     /// and one sheet per group. Cells starting with = + - @ are neutralized
     /// against formula injection in CSV and XLSX unless --raw-cells.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = EXPORT_AFTER_HELP)]
     Export(ExportArgs),
     /// Print the JSON Schema of the canonical JSON (`document`) or of one
     /// flat row (`row`), derived from the model types.
     Schema(SchemaArgs),
     /// Print a readable outline of what was read: groups, positions, duties,
     /// rows with their source lines, and every skipped line with its reason.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = OUTLINE_AFTER_HELP)]
     Outline(DocArgs),
+    /// Serve iki over HTTP for other systems, and a web page: convert,
+    /// check, diff, export and the schemas, byte for byte what the commands
+    /// give (see GET /openapi.json).
+    ///
+    /// Listens on loopback (127.0.0.1:8080) unless --bind chooses another
+    /// address, which the start-up line states. Bodies larger than
+    /// --max-body-mb are answered 413, requests longer than --timeout-secs
+    /// 408, conversions past --max-concurrent 503 with Retry-After. SIGINT
+    /// or SIGTERM stops it after the requests in flight are answered.
+    Serve(ServeArgs),
 }
 
 /// Input, output and verbosity, shared by every subcommand.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// The document to read (markdown; UTF-8, UTF-16 or Windows-1252), or `-` for standard input.
-    /// `iki convert` also takes a folder: every document in it is converted, in parallel.
+    /// The document to read: markdown (UTF-8, UTF-16 or Windows-1252), a
+    /// Word, Excel or PDF original, iki's canonical JSON, or `-` for
+    /// standard input.
     pub input: PathBuf,
     /// Write here instead of standard output. The file is replaced atomically.
-    /// For a folder input, the folder to write one JSON file per document into.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Do not print warnings about the input.
+    /// Print nothing but errors (no warnings about the input, no summary).
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -219,12 +316,14 @@ pub struct CheckArgs {
     /// Extra glossary of misspellings (TSV: wrong, right, note).
     #[arg(long, value_name = "FILE")]
     pub glossary: Vec<PathBuf>,
-    /// Hunspell dictionary to check words against, as the path without
-    /// extension (`.aff` and `.dic` are added). Default: the system's
-    /// Indonesian dictionary, /usr/share/hunspell/id_ID, if installed.
+    /// A Hunspell dictionary whose words are added to the built-in word
+    /// list, as the path without extension (`.aff` and `.dic` are added),
+    /// e.g. /usr/share/hunspell/id_ID.
     #[arg(long, value_name = "PATH", conflicts_with = "no_dictionary")]
     pub dictionary: Option<PathBuf>,
-    /// Do not check words against a dictionary.
+    /// Take corrections only from the documents' own frequent words, not
+    /// from the word list (which still keeps known words from being called
+    /// typos).
     #[arg(long)]
     pub no_dictionary: bool,
 }
@@ -256,9 +355,12 @@ pub enum ColorWhen {
 /// Arguments of `iki diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The older document (markdown or canonical JSON; `-` for standard input).
+    /// The older document (markdown or canonical JSON; `-` for standard input),
+    /// or a folder of them: then NEW is a folder too, and every document is
+    /// compared with its partner (same agency and region, else same file
+    /// name without years) in one report.
     pub old: PathBuf,
-    /// The newer document.
+    /// The newer document, or folder.
     pub new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "terminal")]
@@ -275,6 +377,10 @@ pub struct DiffArgs {
     /// Colour in the terminal view.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorWhen,
+    /// Language of the terminal, markdown and HTML reports: id (Indonesian)
+    /// or en (English). JSON is the same in both.
+    #[arg(long, value_name = "LANG", default_value = "id", value_parser = ["id", "en"])]
+    pub lang: String,
     /// Do not print warnings about the inputs.
     #[arg(short, long)]
     pub quiet: bool,
@@ -327,6 +433,29 @@ pub enum SchemaKind {
     Document,
     /// One object of `iki rows`.
     Row,
+}
+
+/// Arguments of `iki serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. Anything but a loopback address (such as
+    /// 0.0.0.0:8080) makes the server reachable from other machines.
+    #[arg(long, value_name = "ADDR", default_value = iki_serve::DEFAULT_BIND)]
+    pub bind: std::net::SocketAddr,
+    /// Refuse a request body larger than this many megabytes (MiB) with 413.
+    #[arg(long, value_name = "MB", default_value_t = iki_serve::DEFAULT_MAX_BODY_MB,
+          value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_body_mb: u64,
+    /// The time limit of one request, from its first byte to its answer
+    /// (a client sending slowly is cut off by it): 408 past it.
+    #[arg(long, value_name = "SECS", default_value_t = iki_serve::DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout_secs: u64,
+    /// Conversions (convert, check, diff) running at once; one more is
+    /// answered 503 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = iki_serve::DEFAULT_MAX_CONCURRENT,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1024))]
+    pub max_concurrent: usize,
 }
 
 /// Arguments of `iki schema`.

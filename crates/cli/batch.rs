@@ -19,7 +19,12 @@ const SOURCE_ENDINGS: [&str; 9] = [
 
 /// How one document went.
 enum Outcome {
-    Converted { warnings: usize },
+    /// Written; with its warnings (and, with --accept-partial, errors),
+    /// as lines to print.
+    Converted {
+        warnings: Vec<String>,
+        errors: Vec<String>,
+    },
     Failed(String),
 }
 
@@ -107,11 +112,28 @@ pub fn run(a: &ConvertArgs) -> Result<u8, CliError> {
         })
         .collect();
     let converted = outcomes.len() - failed.len();
+    // Each document's warnings, in file order, after the progress bar.
+    for (_, o) in &outcomes {
+        if let Outcome::Converted { warnings, errors } = o {
+            for line in errors {
+                crate::io::say(line);
+            }
+            for line in warnings {
+                crate::io::note(line);
+            }
+        }
+    }
     let with_warnings = outcomes
         .iter()
-        .filter(|(_, o)| matches!(o, Outcome::Converted { warnings } if *warnings > 0))
+        .filter(|(_, o)| matches!(o, Outcome::Converted { warnings, .. } if !warnings.is_empty()))
         .count();
-    crate::io::say(&format!(
+    // The summary is an error report only when a document failed.
+    let say = if failed.is_empty() {
+        crate::io::note
+    } else {
+        crate::io::say
+    };
+    say(&format!(
         "iki: converted {converted} of {} document(s) into {} ({with_warnings} with warnings), {} failed",
         outcomes.len(),
         out_dir.display(),
@@ -150,7 +172,7 @@ fn targets(files: &[PathBuf], root: &Path, out_dir: &Path) -> Vec<PathBuf> {
             let mut name = f.file_name().unwrap_or_default().to_os_string();
             name.push(".json");
             let kept = target.with_file_name(name);
-            crate::io::say(&format!(
+            crate::io::note(&format!(
                 "iki: note: {} and another document would both be {}; written as {}",
                 iki_model::terminal_safe(&f.display().to_string()),
                 iki_model::terminal_safe(&target.display().to_string()),
@@ -200,12 +222,27 @@ fn convert_one(
     match Output::new(Some(target), file)
         .and_then(|o| o.write_with(|w| w.write_all(&json).map_err(Into::into)))
     {
-        Ok(()) => Outcome::Converted {
-            warnings: diagnostics
-                .iter()
-                .filter(|d| d.severity >= Severity::Warning)
-                .count(),
-        },
+        Ok(()) => {
+            let name = display_name(file);
+            let line = |d: &Diagnostic, level: &str| {
+                format!(
+                    "{name}:{}: {level}[{}]: {}",
+                    d.span.first, d.code, d.message
+                )
+            };
+            Outcome::Converted {
+                warnings: diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Warning)
+                    .map(|d| line(d, "warning"))
+                    .collect(),
+                errors: diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .map(|d| line(d, "error"))
+                    .collect(),
+            }
+        }
         Err(e) => Outcome::Failed(format!("{}: {e}", display_name(target))),
     }
 }

@@ -8,13 +8,20 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use iki_emit::report::Finding;
 use iki_emit::Layout;
 use iki_model::{Change, Diagnostic, Document, Severity, Span};
-use iki_normalize::{Dictionary, Glossary, Suggestion, SuggestionReason};
-use serde::Serialize;
+use iki_normalize::{Dictionary, Glossary, SuggestOptions, Suggestion, SuggestionReason};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Runs the parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<u8, CliError> {
+    crate::io::set_quiet(match &cli.command {
+        Command::Convert(a) => a.doc.common.quiet,
+        Command::Rows(a) | Command::Outline(a) => a.common.quiet,
+        Command::Render(a) => a.doc.common.quiet,
+        Command::Diff(a) => a.quiet,
+        Command::Export(a) => a.quiet,
+        Command::Check(_) | Command::Schema(_) | Command::Serve(_) => false,
+    });
     match cli.command {
         Command::Convert(a) if a.doc.common.input.is_dir() => return crate::batch::run(&a),
         Command::Convert(a) => {
@@ -62,6 +69,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let out = Output::new(a.doc.common.output.as_deref(), &a.doc.common.input)?;
             let loaded = load_keeping(&a.doc.common, &a.doc.normalize, a.source)?;
             let text = if a.source {
+                if loaded.json {
+                    return Err(CliError::Usage(format!(
+                        "{} is iki's canonical JSON: it has no source text (drop --source to render the document)",
+                        loaded.name
+                    )));
+                }
                 loaded.source
             } else {
                 iki_emit::markdown(&loaded.document)
@@ -81,6 +94,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Diff(a) => return crate::diff::run(&a),
         Command::Export(a) => return crate::export::run(&a),
         Command::Schema(a) => return crate::export::schema(&a),
+        Command::Serve(a) => return crate::serve::run(&a),
     }
     Ok(exit::OK)
 }
@@ -98,6 +112,8 @@ struct Loaded {
     /// otherwise: a long document is not held twice while it is
     /// normalized and written).
     source: String,
+    /// Read from canonical JSON (there is no source text).
+    json: bool,
     document: Document,
     changes: Vec<Change>,
     diagnostics: Vec<Diagnostic>,
@@ -134,6 +150,24 @@ fn read(
 ) -> Result<Loaded, CliError> {
     let bytes = read_input(input)?;
     let name = display_name(input);
+    // iki's own canonical JSON is read as it is (then normalized, which
+    // changes nothing in JSON that iki wrote); it has no source text.
+    if let Some(doc) = crate::load::json_document(&bytes, &name) {
+        let (document, changes, diagnostics) = if raw {
+            (doc?, Vec::new(), Vec::new())
+        } else {
+            let n = iki_normalize::normalize_owned(doc?, glossary);
+            (n.document, n.changes, n.diagnostics)
+        };
+        return Ok(Loaded {
+            name,
+            source: String::new(),
+            json: true,
+            document,
+            changes,
+            diagnostics,
+        });
+    }
     let parse_err = |source: iki_originals::ReadError| CliError::Parse {
         path: name.clone(),
         line: source.line().map_or(String::new(), |l| format!(":{l}")),
@@ -160,6 +194,7 @@ fn read(
     Ok(Loaded {
         name,
         source,
+        json: false,
         document,
         changes,
         diagnostics,
@@ -241,24 +276,6 @@ fn excerpt(before: &str, after: &str) -> (String, String) {
     (cut(&b), cut(&a))
 }
 
-/// What `iki check --format json` prints.
-#[derive(Serialize)]
-struct CheckReport<'a> {
-    file: &'a str,
-    summary: Summary,
-    diagnostics: Vec<&'a Diagnostic>,
-    changes: &'a [Change],
-    suggestions: Vec<&'a Suggestion>,
-}
-
-#[derive(Serialize)]
-struct Summary {
-    errors: usize,
-    warnings: usize,
-    fixed: usize,
-    suggestions: usize,
-}
-
 fn check(a: &CheckArgs) -> Result<u8, CliError> {
     // One glossary for every input and for the suggestions.
     let glossary = glossary(&a.glossary)?;
@@ -267,15 +284,18 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
         .iter()
         .map(|p| read(p, false, &glossary, true))
         .collect::<Result<_, _>>()?;
-    let dictionary = if a.no_dictionary {
-        None
-    } else if let Some(path) = &a.dictionary {
-        Some(Dictionary::load(path).map_err(CliError::Dictionary)?)
-    } else {
-        Dictionary::system()
+    // The built-in word list always guards the suggestions: a word it
+    // knows is never a typo. --no-dictionary only stops it proposing
+    // corrections of its own.
+    let dictionary = match &a.dictionary {
+        Some(path) => Dictionary::load(path).map_err(CliError::Dictionary)?,
+        None => Dictionary::builtin(),
     };
     let docs: Vec<&Document> = loaded.iter().map(|l| &l.document).collect();
-    let suggestions = iki_normalize::suggest(&docs, &glossary, dictionary.as_ref());
+    let options = SuggestOptions {
+        dictionary_candidates: !a.no_dictionary,
+    };
+    let suggestions = iki_normalize::suggest(&docs, &glossary, &dictionary, options);
 
     let mut reports = Vec::new();
     let mut any_errors = false;
@@ -303,18 +323,13 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
             .count();
         any_errors |= errors > 0;
         match a.format {
-            CheckFormat::Json => reports.push(CheckReport {
-                file: &l.name,
-                summary: Summary {
-                    errors,
-                    warnings,
-                    fixed: l.changes.len(),
-                    suggestions: mine.len(),
-                },
-                diagnostics: l.diagnostics.iter().collect(),
-                changes: &l.changes,
-                suggestions: mine,
-            }),
+            // What `iki check --format json` prints (shared with `iki serve`).
+            CheckFormat::Json => reports.push(iki_emit::check::CheckReport::new(
+                &l.name,
+                &l.diagnostics,
+                &l.changes,
+                mine,
+            )),
             CheckFormat::Human => {
                 let list: Vec<Finding> = all
                     .iter()
@@ -323,7 +338,30 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
                         focus: focus.as_deref(),
                     })
                     .collect();
-                iki_emit::report::render(&mut out, &l.name, &l.source, &list).map_err(write_err)?;
+                if l.json {
+                    // Canonical JSON has no source text to show: each
+                    // finding names the line of the document it came from.
+                    for (d, _) in &all {
+                        let level = match d.severity {
+                            Severity::Error => "error",
+                            Severity::Warning => "warning",
+                            Severity::Note => "note",
+                            Severity::Help => "help",
+                        };
+                        writeln!(
+                            out,
+                            "{}: source line {}: {level}[{}]: {}",
+                            iki_model::terminal_safe(&l.name),
+                            d.span.first,
+                            d.code,
+                            iki_model::terminal_safe(&d.message)
+                        )
+                        .map_err(write_err)?;
+                    }
+                } else {
+                    iki_emit::report::render(&mut out, &l.name, &l.source, &list)
+                        .map_err(write_err)?;
+                }
                 writeln!(
                     out,
                     "{}: {errors} error(s), {warnings} warning(s), {} fix(es), {} suggestion(s)",
@@ -379,28 +417,34 @@ fn findings(l: &Loaded, suggestions: &[&Suggestion]) -> Vec<(Diagnostic, Option<
             SuggestionReason::EditDistance => "one letter apart",
             SuggestionReason::Transposition => "two letters swapped",
             SuggestionReason::DoubledLetter => "a letter doubled",
-            SuggestionReason::NotInDictionary => "not in the dictionary",
+            SuggestionReason::RealWord => "both are words",
         };
-        let message = match (&s.candidate, s.reason) {
-            (Some(c), SuggestionReason::NotInDictionary) if s.candidate_count == 0 => format!(
-                "{:?} ({}x{also}) is not in the dictionary, which suggests {c:?}; if the word is right, add it to the allow-list",
+        let c = s.candidate.as_deref().unwrap_or_default();
+        let evidence = if s.candidate_count == 0 {
+            "in the dictionary".to_string()
+        } else {
+            format!("{}x", s.candidate_count)
+        };
+        let message = match s.reason {
+            SuggestionReason::RealWord => format!(
+                "{:?} ({}x{also}) and {c:?} ({evidence}) are both words, one letter apart: check the meaning",
                 s.word, s.count
             ),
-            (Some(c), _) => format!(
-                "{:?} ({}x{also}) may be a misspelling of {c:?} ({}x): {reason}; to fix it, add \"{}\\t{c}\" to a glossary",
+            _ => format!(
+                "{:?} ({}x{also}) may be a misspelling of {c:?} ({evidence}): {reason}; to fix it, add \"{}\\t{}\" to a glossary",
                 s.word,
                 s.count,
-                s.candidate_count,
                 s.word.to_lowercase(),
-                c = c.to_lowercase()
-            ),
-            (None, _) => format!(
-                "{:?} ({}x{also}) is not in the dictionary; if the word is right, add it to the allow-list",
-                s.word, s.count
+                c.to_lowercase()
             ),
         };
+        let code = if s.reason == SuggestionReason::RealWord {
+            "check-meaning"
+        } else {
+            "possible-typo"
+        };
         all.push((
-            Diagnostic::help("possible-typo", message, Span::line(line)),
+            Diagnostic::help(code, message, Span::line(line)),
             Some(s.word.clone()),
         ));
     }

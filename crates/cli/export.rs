@@ -178,7 +178,7 @@ fn fingerprint(doc: &Document) -> u64 {
 /// Prints the summary of a multi-document run; the exit status.
 fn summary(tally: &Tally, target: &Path) -> u8 {
     for (later, first) in &tally.repeated {
-        crate::io::say(&format!(
+        crate::io::note(&format!(
             "iki: note: {later} is the same document as {first}; exported once"
         ));
     }
@@ -189,7 +189,13 @@ fn summary(tally: &Tally, target: &Path) -> u8 {
         } else {
             format!(" ({} repeated an earlier input)", tally.repeated.len())
         };
-        crate::io::say(&format!(
+        // A summary is an error report only when something failed.
+        let say = if tally.failed.is_empty() {
+            crate::io::note
+        } else {
+            crate::io::say
+        };
+        say(&format!(
             "iki: exported {} of {} document(s) to {}{repeated}, {} failed",
             tally.exported,
             inputs,
@@ -256,6 +262,7 @@ pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
         }
         ExportFormat::Sqlite => {
             let path = required(a)?;
+            crate::io::check_output_path(&path)?;
             // Written through SQLite itself, in one transaction (see
             // SqliteWriter::open): its locks and journal protect other
             // writers and readers, and a failure rolls back. A database
@@ -267,7 +274,7 @@ pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
                 let tally = feed(a, &files, &mut sink, &path)?;
                 if let Sink::Sqlite(db) = sink {
                     for key in db.replaced() {
-                        crate::io::say(&format!(
+                        crate::io::note(&format!(
                             "iki: replaced the document {} exported into {} before",
                             key.replace('|', ", "),
                             path.display()

@@ -126,6 +126,21 @@ pub fn say(line: &str) {
     eprintln!("{}", iki_model::terminal_safe(line));
 }
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets `-q` for the run: [`note`] prints nothing then.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Prints a line that is not an error (a warning, a note, a summary) on
+/// standard error, unless `-q` was given.
+pub fn note(line: &str) {
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        say(line);
+    }
+}
+
 /// How an input is named in messages.
 pub fn display_name(path: &Path) -> String {
     if path == Path::new("-") {
@@ -244,7 +259,9 @@ impl Output {
                     if meta.is_dir() {
                         return Err(CliError::Write {
                             path: name,
-                            source: std::io::Error::other("is a folder"),
+                            source: std::io::Error::other(
+                                "it is a folder, not a file: give -o a file name (such as FOLDER/iki.json)",
+                            ),
                         });
                     }
                     if !meta.is_file() {
@@ -270,7 +287,7 @@ impl Output {
                     path: name.clone(),
                     source,
                 };
-                let tmp = registered_temp(&dir).map_err(io_err)?;
+                let tmp = temp_beside(&dir).map_err(io_err)?;
                 // From here the file is committed or, dropped, removed and
                 // forgotten.
                 let mut staged = Staged {
@@ -345,7 +362,7 @@ pub fn stage_file(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let tmp = registered_temp(&dir).map_err(io_err)?;
+    let tmp = temp_beside(&dir).map_err(io_err)?;
     let at = tmp.path().to_path_buf();
     let staged = Staged {
         file: Some((tmp, target.to_path_buf())),
@@ -394,6 +411,62 @@ fn registered_temp(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let tmp = temp_builder(".tmp").tempfile_in(dir)?;
     p.push(tmp.path().to_path_buf());
     Ok(tmp)
+}
+
+/// What is wrong with `dir` as the folder of an output: missing, or not
+/// a folder.
+fn folder_problem(dir: &Path) -> Option<std::io::Error> {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(std::io::Error::new(
+            e.kind(),
+            format!(
+                "the folder {} does not exist (create it first)",
+                dir.display()
+            ),
+        )),
+        Ok(m) if !m.is_dir() => Some(std::io::Error::other(format!(
+            "{} is not a folder",
+            dir.display()
+        ))),
+        _ => None,
+    }
+}
+
+/// Checks, before any work, an output that a library opens by path (an
+/// SQLite database): its folder exists and it is not itself a folder.
+pub fn check_output_path(target: &Path) -> Result<(), CliError> {
+    let err = |source| CliError::Write {
+        path: target.display().to_string(),
+        source,
+    };
+    if target.is_dir() {
+        return Err(err(std::io::Error::other(
+            "it is a folder, not a file: give -o a file name (such as FOLDER/iki.sqlite)",
+        )));
+    }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match folder_problem(&dir) {
+        Some(e) => Err(err(e)),
+        None => Ok(()),
+    }
+}
+
+/// The temporary file of an output in `dir`, its folder; an error names
+/// that folder (missing, or not a folder), never the temporary file.
+fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    if let Some(e) = folder_problem(dir) {
+        return Err(e);
+    }
+    // tempfile's error names the temporary file; the kind says why.
+    registered_temp(dir).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!("cannot create a file in {}: {}", dir.display(), e.kind()),
+        )
+    })
 }
 
 /// Whether two output paths name one file: equal as written, or the same

@@ -33,25 +33,8 @@ pub fn load_any_partial(
 ) -> Result<Document, CliError> {
     let bytes = read_input(path)?;
     let name = display_name(path);
-    let text_start = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace());
-    let doc = if text_start == Some(&b'{') {
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let doc = serde_json::from_slice::<Document>(body).map_err(|e| CliError::Json {
-            path: name.clone(),
-            line: e.line() as u32,
-            message: e.to_string(),
-        })?;
-        // JSON anyone may have written is checked before it is trusted.
-        doc.validate().map_err(|message| CliError::Json {
-            path: name.clone(),
-            line: 1,
-            message,
-        })?;
-        doc
+    let doc = if let Some(doc) = json_document(&bytes, &name) {
+        doc?
     } else {
         let parsed =
             iki_originals::parse(&bytes, &iki_originals::Options::default()).map_err(|source| {
@@ -89,6 +72,19 @@ pub fn load_any_partial(
     Ok(match glossary {
         Some(g) => iki_normalize::normalize_owned(doc, g).document,
         None => doc,
+    })
+}
+
+/// The canonical JSON document in `bytes`, validated, if they look like
+/// JSON (their first character other than a BOM and whitespace is `{`);
+/// `None` for any other input.
+pub fn json_document(bytes: &[u8], name: &str) -> Option<Result<Document, CliError>> {
+    iki_emit::read_canonical(bytes).map(|doc| {
+        doc.map_err(|e| CliError::Json {
+            path: name.to_string(),
+            line: e.line,
+            message: e.message,
+        })
     })
 }
 
@@ -138,7 +134,7 @@ fn walk(dir: &Path, endings: &[&str], out: &mut Vec<PathBuf>) -> Result<(), CliE
         if regular {
             out.push(path.to_path_buf());
         } else {
-            crate::io::say(&format!(
+            crate::io::note(&format!(
                 "iki: skipped {}: not a regular file (a FIFO, device, socket, folder link or broken link)",
                 iki_model::terminal_safe(&crate::io::display_name(path))
             ));

@@ -8,6 +8,7 @@ mod diff;
 mod export;
 mod io;
 mod load;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -34,7 +35,11 @@ pub mod exit {
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     io::set_max_input(cli.max_input_mb.saturating_mul(1 << 20));
-    io::remove_temporary_files_on_interrupt();
+    // `iki serve` handles SIGINT and SIGTERM itself: it finishes the
+    // requests in flight (and writes no temporary files).
+    if !matches!(cli.command, args::Command::Serve(_)) {
+        io::remove_temporary_files_on_interrupt();
+    }
     let cli_is_diff = matches!(cli.command, args::Command::Diff(_));
     match commands::run(cli) {
         Ok(code) => ExitCode::from(code),

@@ -124,7 +124,8 @@ fn json_report_has_the_published_keys() {
     std::fs::write(&new, text.replace("Laporan Kinerja\n", "Laporan Tahunan\n")).unwrap();
     let (_, v) = json_diff(&seed(), &new, &[]);
     let top: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(top, ["changes", "new", "old", "summary"]);
+    assert_eq!(top, ["changes", "format_version", "new", "old", "summary"]);
+    assert_eq!(v["format_version"], 2);
     let c = v["changes"][0].as_object().unwrap();
     let mut keys: Vec<&str> = c.keys().map(String::as_str).collect();
     keys.sort_unstable();
@@ -144,6 +145,47 @@ fn json_report_has_the_published_keys() {
     );
     assert_eq!(v["old"]["positions"], 68);
     assert_eq!(v["old"]["year"], 2024);
+    // Each side names the positions the changes refer to, as written.
+    let names = v["old"]["position_names"].as_array().unwrap();
+    let mut ids: Vec<&serde_json::Value> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["position_old"])
+        .collect();
+    ids.dedup();
+    assert_eq!(names.len(), ids.len());
+    let name = names[0].as_object().unwrap();
+    let keys: Vec<&str> = name.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["group", "group_title", "id", "number", "title"]);
+    assert_eq!(name["id"], c["position_old"]);
+    assert_eq!(v["new"]["position_names"], v["old"]["position_names"]);
+}
+
+#[test]
+fn an_added_or_removed_indicator_is_the_whole_row_in_json() {
+    let new = fixture("diff/bkpsdm-sumenep-2025.md");
+    let (_, v) = json_diff(&seed(), &new, &[]);
+    let added = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "indicator_added")
+        .unwrap();
+    assert_eq!(added["before"], serde_json::Value::Null);
+    assert_eq!(
+        added["after"],
+        serde_json::json!({
+            "sasaran": "Meningkatnya Kualitas Penilaian Kompetensi ASN",
+            "indikator": "Persentase ASN yang telah dilakukan Penilaian Kompetensi",
+            "formulasi": "$\\frac{\\text{Jumlah ASN yang telah dilakukan Penilaian Kompetensi}}{\\text{Jumlah Seluruh ASN}} \\times 100\\%$",
+            "sumber_data": "Laporan Kinerja",
+            "extra": {}
+        })
+    );
+    // The JSON is the same whatever --lang says.
+    let (_, en) = json_diff(&seed(), &new, &["--lang", "en"]);
+    assert_eq!(en, v);
 }
 
 /// Expected change lists written by hand for the next-year fixtures.
@@ -195,28 +237,46 @@ fn dinkes_pipe_2025_reports_its_extra_columns_as_written_by_hand() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("- **indicator\\_changed** `TARGET` (old line 43, new line 43)"));
+    assert!(
+        text.contains("- **Indikator berubah**: TARGET (baris lama 43, baris baru 43)"),
+        "{text}"
+    );
     assert!(!text.contains("extra."));
+    let out = iki()
+        .args(["diff", "-q", "--format", "markdown", "--lang", "en"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("- **Indicator changed**: TARGET (old line 43, new line 43)"));
 }
 
 #[test]
 fn every_format_from_the_command_line() {
     let new = fixture("diff/bkpsdm-sumenep-2025.md");
-    for (format, needle) in [
-        ("terminal", "change(s):"),
-        ("markdown", "## Summary"),
-        ("html", "<table id=\"summary\">"),
-        ("json", "\"summary\""),
+    for (format, lang, needle) in [
+        (
+            "terminal",
+            "id",
+            "30 perubahan \u{2014} Jabatan ditambahkan: 1;",
+        ),
+        ("terminal", "en", "30 change(s) \u{2014} Position added: 1;"),
+        ("markdown", "id", "## Ringkasan"),
+        ("markdown", "en", "## Summary"),
+        ("html", "id", "<html lang=\"id\">"),
+        ("html", "en", "<html lang=\"en\">"),
+        ("json", "id", "\"summary\""),
     ] {
         let out = iki()
-            .args(["diff", "-q", "--format", format])
+            .args(["diff", "-q", "--format", format, "--lang", lang])
             .arg(seed())
             .arg(&new)
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{format}");
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains(needle), "{format}");
+        assert!(text.contains(needle), "{format} {lang}");
         assert!(!text.contains("\x1b["), "{format}: no colour when piped");
     }
     let coloured = iki()
@@ -228,21 +288,94 @@ fn every_format_from_the_command_line() {
     assert!(String::from_utf8(coloured.stdout)
         .unwrap()
         .contains("\x1b[32m"));
+    // Indonesian is the default; other languages are refused.
+    let default = iki().arg("diff").arg(seed()).arg(&new).output().unwrap();
+    assert!(String::from_utf8(default.stdout)
+        .unwrap()
+        .contains("30 perubahan"));
+    iki()
+        .args(["diff", "--lang", "fr"])
+        .arg(seed())
+        .arg(&new)
+        .assert()
+        .code(2);
 }
 
-/// The HTML report as a real browser shows it.
-#[test]
-fn html_report_in_headless_chromium() {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+/// Headless Chromium, where installed (`IKI_REQUIRE_CHROMIUM` makes its
+/// absence a failure).
+fn chromium() -> Option<&'static Path> {
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .into_iter()
         .map(Path::new)
         .find(|p| p.exists());
-    let Some(chromium) = chromium else {
+    if found.is_none() {
         assert!(
             std::env::var_os("IKI_REQUIRE_CHROMIUM").is_none(),
             "chromium is required here"
         );
         eprintln!("skipped: chromium is not installed");
+    }
+    found
+}
+
+/// Opens `page` in headless Chromium with `extra` arguments (`--dump-dom`,
+/// `--screenshot=...`); a fresh profile each time, no network.
+fn open_in(chromium: &Path, page: &Path, extra: &[String]) -> std::process::Output {
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+        ])
+        .args([
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The page as Chromium's DOM serializes it.
+fn dom_of(chromium: &Path, page: &Path) -> String {
+    String::from_utf8(open_in(chromium, page, &["--dump-dom".to_string()]).stdout).unwrap()
+}
+
+/// A screenshot of the page's first `height` pixels, checked to be a PNG of
+/// a rendered page; kept at `shot` for a person to look at.
+fn screenshot(chromium: &Path, page: &Path, shot: &Path, height: u32) {
+    open_in(
+        chromium,
+        page,
+        &[
+            format!("--screenshot={}", shot.display()),
+            format!("--window-size=1280,{height}"),
+            "--hide-scrollbars".to_string(),
+        ],
+    );
+    let png = std::fs::read(shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a rendered page, not a blank one"
+    );
+}
+
+/// Hostile document text in the HTML report, as a real browser shows it.
+#[test]
+fn html_report_in_headless_chromium() {
+    let Some(chromium) = chromium() else {
         return;
     };
     // Hostile text can only reach the report through JSON input (the parser
@@ -271,52 +404,85 @@ fn html_report_in_headless_chromium() {
         .assert()
         .code(1);
 
-    let profile = tempfile::tempdir().unwrap();
-    let run = |extra: &[String]| {
-        std::process::Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-            ])
-            .args([
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .args(extra)
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .unwrap()
-    };
-    let dom = run(&["--dump-dom".to_string()]);
-    assert!(
-        dom.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dom.stderr)
-    );
-    let dom = String::from_utf8(dom.stdout).unwrap();
+    let dom = dom_of(chromium, &page);
     // The script was shown as text, not run: the title is the report's.
-    assert!(dom.contains("<title>IKI comparison:"), "{dom}");
+    assert!(
+        dom.contains("<title>Perbandingan IKI: old.json \u{2192} new.json</title>"),
+        "{dom}"
+    );
     assert!(!dom.contains("pwned</title>"));
     assert!(!dom.contains("<script>"), "no script element in the DOM");
     assert!(dom.contains(
         "&lt;script&gt;document.title='pwned'&lt;/script&gt; Nilai &lt; 60 &amp; \"baik\""
     ));
-    assert!(dom.contains("<td class=\"kind\">indicator_changed</td><td>1</td>"));
+    assert!(dom.contains(
+        "<tr class=\"indicator_changed\"><td class=\"kind\">Indikator berubah</td><td>1</td></tr>"
+    ));
     assert!(dom.contains("<ins>"), "changed words are marked");
-    let shot = dir.path().join("report.png");
-    let out = run(&[
-        format!("--screenshot={}", shot.display()),
-        "--window-size=1200,900".to_string(),
-    ]);
-    assert!(out.status.success());
-    let png = std::fs::read(&shot).unwrap();
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "a rendered page, not a blank one"
-    );
+    screenshot(chromium, &page, &dir.path().join("report.png"), 900);
+}
+
+/// The report of a next-year fixture as Chromium shows it: Indonesian
+/// labels, positions named as the document names them, changed words in
+/// `<del>` on the old side and `<ins>` on the new, whole rows added; the
+/// screenshot is kept in the test's target folder
+/// (`target/tmp/diff-report-id.png`) for a person to look at.
+#[test]
+fn html_report_of_a_next_year_fixture_in_headless_chromium() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let new = fixture("diff/bkpsdm-sumenep-2025.md");
+    let mut pages = Vec::new();
+    for lang in ["id", "en"] {
+        let page = dir.path().join(format!("perubahan-{lang}.html"));
+        iki()
+            .args(["diff", "-q", "--format", "html", "--lang", lang, "-o"])
+            .arg(&page)
+            .arg(seed())
+            .arg(&new)
+            .assert()
+            .code(1);
+        pages.push(page);
+    }
+    let dom = dom_of(chromium, &pages[0]);
+    for label in [
+        "<html lang=\"id\">",
+        "<h1>Perbandingan IKI: bkpsdm-sumenep-2024.md \u{2192} bkpsdm-sumenep-2025.md</h1>",
+        "<h2 class=\"summary\">Ringkasan</h2>",
+        "<h2 class=\"by-position\">Perubahan per jabatan</h2>",
+        "<th>Perubahan</th><th>Bagian</th><th>Lama</th><th>Baru</th>",
+        "<td class=\"kind\">Jabatan berganti nama</td>",
+        "<td class=\"kind\">Indikator ditambahkan</td>",
+        "<td class=\"kind\">Hanya tahun berubah</td>",
+    ] {
+        assert!(dom.contains(label), "{label}");
+    }
+    for name in [
+        "<h3 class=\"position\">2. KEPALA BIDANG PENILAIAN KINERJA APARATUR, PEMBINAAN DAN PENGHARGAAN \u{2014} PEJABAT ADMINISTRATOR</h3>",
+        "<p class=\"formerly\">sebelumnya: 2. KEPALA BIDANG PENILAIAN KINERJA APARATUR DAN PENGHARGAAN \u{2014} PEJABAT ADMINISTRATOR</p>",
+        "<h3 class=\"position\">22. ANALIS SDM APARATUR \u{2014} JABATAN FUNGSIONAL TERTENTU</h3>",
+        "<h3 class=\"position\">1. KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KABUPATEN SUMENEP \u{2014} Jabatan Pimpinan Tinggi</h3>",
+    ] {
+        assert!(dom.contains(name), "{name}");
+    }
+    // Changed words: removed ones in <del> on the old side, added ones in
+    // <ins> on the new side.
+    for words in [
+        "<td class=\"before\"><del>Komisi Aparatur Sipil</del> Negara (<del>KASN</del>)</td>",
+        "<td class=\"after\"><ins>Badan Kepegawaian</ins> Negara (<ins>BKN</ins>)</td>",
+        "<td class=\"after\">KEPALA BIDANG PENILAIAN KINERJA APARATUR<ins>, PEMBINAAN</ins> DAN PENGHARGAAN</td>",
+        "<td class=\"before\"><del>Tersedianya</del> Gaji dan Tunjangan ASN</td>",
+        "<dt>Sasaran</dt><dd><ins>Meningkatnya Kualitas Penilaian Kompetensi ASN</ins></dd>",
+        "<dt>Sumber data</dt><dd><del>Laporan Kinerja</del></dd>",
+    ] {
+        assert!(dom.contains(words), "{words}");
+    }
+    let en = dom_of(chromium, &pages[1]);
+    assert!(en.contains("<h2 class=\"summary\">Summary</h2>"));
+    assert!(en.contains("<td class=\"kind\">Position renamed</td>"));
+
+    let keep = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    screenshot(chromium, &pages[0], &keep.join("diff-report-id.png"), 2400);
 }

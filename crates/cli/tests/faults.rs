@@ -398,7 +398,9 @@ fn hostile_text_is_escaped_in_every_output() {
     let html = String::from_utf8(html).unwrap();
     assert!(!html.contains("<script>"));
     assert!(
-        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;kutip&quot; &amp;")
+        // maud escapes & < > " (its attributes are always double-quoted,
+        // so a ' cannot end one).
+        html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &quot;kutip&quot; &amp;")
     );
     assert!(html.contains("&#x7;bel &#x1B;[31mmerah"));
     // Terminal: no escape sequence from the document reaches the terminal.
@@ -707,7 +709,7 @@ fn folders_with_symlink_loops_and_fifos_finish() {
     assert!(made.success());
     let out = dir.path().join("out");
     let run = iki()
-        .args(["convert", "-q"])
+        .args(["convert"])
         .arg(&folder)
         .arg("-o")
         .arg(&out)
@@ -795,7 +797,7 @@ fn batch_outputs_never_collide() {
     }
     let out = dir.path().join("out");
     let run = iki()
-        .args(["convert", "-q"])
+        .args(["convert"])
         .arg(&folder)
         .arg("-o")
         .arg(&out)
@@ -1039,7 +1041,7 @@ fn one_identity_per_export_run() {
     .unwrap();
     let db = dir.path().join("iki.sqlite");
     let run = iki()
-        .args(["export", "-q", "--format", "sqlite"])
+        .args(["export", "--format", "sqlite"])
         .arg(&folder)
         .arg("-o")
         .arg(&db)
@@ -1059,7 +1061,7 @@ fn one_identity_per_export_run() {
     drop(conn);
 
     let again = iki()
-        .args(["export", "-q", "--format", "sqlite"])
+        .args(["export", "--format", "sqlite"])
         .arg(folder.join("a.md"))
         .arg("-o")
         .arg(&db)
@@ -1067,6 +1069,16 @@ fn one_identity_per_export_run() {
         .unwrap();
     assert_eq!(again.status.code(), Some(0), "{again:?}");
     assert!(String::from_utf8_lossy(&again.stderr).contains("replaced the document BKPSDM"));
+    // A note, so -q silences it.
+    let quiet = iki()
+        .args(["export", "-q", "--format", "sqlite"])
+        .arg(folder.join("a.md"))
+        .arg("-o")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(0), "{quiet:?}");
+    assert!(quiet.stderr.is_empty(), "{quiet:?}");
 }
 
 /// SQLite export writes through SQLite (locks, WAL, one transaction), not

@@ -9,8 +9,9 @@
 //! - `snapshots/emit/`: the canonical JSON of the parsed (raw) model, then
 //!   the NDJSON rows;
 //! - `snapshots/diff/`: every next-year document in `fixtures/diff/` diffed
-//!   against the seed, in each format (terminal without colour, markdown,
-//!   HTML, JSON).
+//!   against the seed (and the Dinas Kesehatan pair in `fixtures/diff/dinkes/`),
+//!   in each format (terminal without colour, markdown, HTML in Indonesian
+//!   and English; JSON).
 //!
 //! Invariants (line accounting, span order, unique ids) are asserted before
 //! a snapshot is taken. Review new snapshots with `cargo insta review`
@@ -68,8 +69,13 @@ fn normalize_view(path: &Path) -> String {
         let _ = writeln!(out, "{rule}: {count}");
     }
     diagnostics(&mut out, &n.diagnostics);
-    out.push_str("\n## suggestions (no dictionary)\n");
-    for s in iki_normalize::suggest(&[&n.document], &glossary, None) {
+    out.push_str("\n## suggestions\n");
+    for s in iki_normalize::suggest(
+        &[&n.document],
+        &glossary,
+        &iki_normalize::Dictionary::builtin(),
+        iki_normalize::SuggestOptions::default(),
+    ) {
         let _ = writeln!(
             out,
             "{} ({}x, lines {:?}) -> {:?} ({}x) {}",
@@ -133,29 +139,34 @@ fn emit_stage() {
     check_stage("emit", emit_view);
 }
 
-/// The seed and a next-year fixture, both normalized, diffed.
-fn diff_report(new: &Path) -> iki_diff::Report {
+/// Two documents, both normalized, diffed.
+fn diff_report(old: &Path, new: &Path) -> iki_diff::Report {
     let glossary = iki_normalize::Glossary::builtin().unwrap();
-    let seed = common::root().join("seeds/bkpsdm-sumenep-2024.md");
     let load = |p: &Path| {
         let doc = iki_parse::parse(&std::fs::read(p).unwrap())
             .unwrap()
             .document;
         iki_normalize::normalize(&doc, &glossary).document
     };
-    let (old, new_doc) = (load(&seed), load(new));
-    let changes = iki_diff::diff(&old, &new_doc, &iki_diff::Options::default());
+    let (old_doc, new_doc) = (load(old), load(new));
+    let changes = iki_diff::diff(&old_doc, &new_doc, &iki_diff::Options::default());
     let name = |p: &Path| p.file_name().unwrap().to_string_lossy().to_string();
     iki_diff::Report::new(
-        iki_diff::Side::of(&name(&seed), &old),
+        iki_diff::Side::of(&name(old), &old_doc),
         iki_diff::Side::of(&name(new), &new_doc),
         changes,
     )
 }
 
+/// Every next-year document in `fixtures/diff/` against the seed, and the
+/// Dinas Kesehatan pair of `fixtures/diff/dinkes/` (extra columns), in every
+/// format: the human-facing ones in Indonesian and English
+/// (`diff-<format>-<lang>@<new file>.snap`), JSON once (it has no language).
 #[test]
 fn diff_formats() {
-    let dir = common::root().join("fixtures/diff");
+    use iki_diff::report::{html, markdown, terminal, Lang};
+    let root = common::root();
+    let dir = root.join("fixtures/diff");
     let mut news: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -163,21 +174,26 @@ fn diff_formats() {
         .collect();
     news.sort();
     assert!(!news.is_empty());
-    for new in news {
-        let report = diff_report(&new);
-        let views = [
-            ("terminal", iki_diff::report::terminal(&report, false)),
-            ("markdown", iki_diff::report::markdown(&report)),
-            ("html", iki_diff::report::html(&report)),
-            ("json", {
-                let mut buf = Vec::new();
-                iki_emit::write_canonical(&mut buf, &report).unwrap();
-                String::from_utf8(buf).unwrap()
-            }),
-        ];
+    let seed = root.join("seeds/bkpsdm-sumenep-2024.md");
+    let mut pairs: Vec<_> = news.into_iter().map(|n| (seed.clone(), n)).collect();
+    pairs.push((
+        root.join("fixtures/agencies/dinkes-pipe.md"),
+        dir.join("dinkes/dinkes-pipe-2025.md"),
+    ));
+    for (old, new) in pairs {
+        let report = diff_report(&old, &new);
+        let mut views = Vec::new();
+        for (code, lang) in [("id", Lang::Id), ("en", Lang::En)] {
+            views.push((format!("terminal-{code}"), terminal(&report, lang, false)));
+            views.push((format!("markdown-{code}"), markdown(&report, lang)));
+            views.push((format!("html-{code}"), html(&report, lang)));
+        }
+        let mut buf = Vec::new();
+        iki_emit::write_canonical(&mut buf, &report).unwrap();
+        views.push(("json".to_string(), String::from_utf8(buf).unwrap()));
         for (format, text) in views {
             let mut s = insta::Settings::clone_current();
-            s.set_snapshot_path(common::root().join("snapshots/diff"));
+            s.set_snapshot_path(root.join("snapshots/diff"));
             s.set_prepend_module_to_snapshot(false);
             s.set_omit_expression(true);
             s.set_input_file(&new);

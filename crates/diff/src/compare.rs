@@ -2,7 +2,7 @@
 
 use crate::assign::{best_pairs, Items, Vocabulary};
 use crate::score::{self, PositionWords};
-use crate::{order, years, Change, Kind, Options, EXTRA_PREFIX};
+use crate::{order, years, Change, IndicatorRow, Kind, Options, Value, EXTRA_PREFIX};
 use crate::{INDICATOR_THRESHOLD, OTHER_GROUP_PENALTY, POSITION_THRESHOLD};
 use iki_model::{Document, Extras, Formula, GroupKind, Indicator, Item, Position, Span};
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ pub fn diff(old: &Document, new: &Document, options: &Options) -> Vec<Change> {
                 position_new: Some(np.p.id.clone()),
                 field: None,
                 before: None,
-                after: Some(label(np.p)),
+                after: Some(Value::Text(label(np.p))),
                 old_lines: None,
                 new_lines: Some(np.p.heading),
             }),
@@ -58,7 +58,7 @@ pub fn diff(old: &Document, new: &Document, options: &Options) -> Vec<Change> {
             position_old: Some(op.p.id.clone()),
             position_new: None,
             field: None,
-            before: Some(label(op.p)),
+            before: Some(Value::Text(label(op.p))),
             after: None,
             old_lines: Some(op.p.heading),
             new_lines: None,
@@ -152,8 +152,8 @@ fn text_change(
         position_old: Some(old.p.id.clone()),
         position_new: Some(new.p.id.clone()),
         field: Some(field.to_string()),
-        before,
-        after,
+        before: before.map(Value::Text),
+        after: after.map(Value::Text),
         old_lines,
         new_lines,
     }
@@ -345,7 +345,7 @@ fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
                 position_new: Some(new.p.id.clone()),
                 field: None,
                 before: None,
-                after: Some(b.indikator.clone()),
+                after: Some(Value::Row(Box::new(IndicatorRow::of(b)))),
                 old_lines: None,
                 new_lines: Some(b.span),
             });
@@ -416,7 +416,7 @@ fn compare_indicators(old: Pos, new: Pos, out: &mut Vec<Change>) {
             position_old: Some(old.p.id.clone()),
             position_new: Some(new.p.id.clone()),
             field: None,
-            before: Some(a.indikator.clone()),
+            before: Some(Value::Row(Box::new(IndicatorRow::of(a)))),
             after: None,
             old_lines: Some(a.span),
             new_lines: None,
@@ -478,8 +478,8 @@ mod tests {
                 (
                     c.kind,
                     c.field.as_deref().unwrap_or("-"),
-                    c.before.as_deref().unwrap_or("-"),
-                    c.after.as_deref().unwrap_or("-"),
+                    c.before_text().unwrap_or("-"),
+                    c.after_text().unwrap_or("-"),
                 )
             })
             .collect()
@@ -666,8 +666,8 @@ mod tests {
                 Kind::TugasChanged
             ]
         );
-        assert_eq!(changes[1].before.as_deref(), Some("ANALIS KEPEGAWAIAN"));
-        assert_eq!(changes[1].after.as_deref(), Some("ANALIS KEPEGAWAIAN AHLI"));
+        assert_eq!(changes[1].before_text(), Some("ANALIS KEPEGAWAIAN"));
+        assert_eq!(changes[1].after_text(), Some("ANALIS KEPEGAWAIAN AHLI"));
     }
 
     #[test]
@@ -707,8 +707,8 @@ mod tests {
                 Kind::IndicatorAdded
             ]
         );
-        assert_eq!(changes[0].before.as_deref(), Some("1"));
-        assert_eq!(changes[0].after.as_deref(), Some("2"));
+        assert_eq!(changes[0].before_text(), Some("1"));
+        assert_eq!(changes[0].after_text(), Some("2"));
         assert_eq!(changes[1].field.as_deref(), Some("sumber_data"));
         let removed = doc(&position("1", "ANALIS", &[a, c]));
         assert_eq!(
@@ -745,11 +745,11 @@ mod tests {
         let changes = diff(&old, &new, &Options::default());
         let fields: Vec<&str> = changes.iter().filter_map(|c| c.field.as_deref()).collect();
         assert_eq!(fields, ["indikator", "formulasi", "measure", "formula"]);
-        assert_eq!(changes[2].before.as_deref(), Some("count"));
-        assert_eq!(changes[2].after.as_deref(), Some("percentage"));
+        assert_eq!(changes[2].before_text(), Some("count"));
+        assert_eq!(changes[2].after_text(), Some("percentage"));
         assert_eq!(changes[3].before, None);
         assert_eq!(
-            changes[3].after.as_deref(),
+            changes[3].after_text(),
             Some("ASN disiplin / Jumlah ASN x 100 %")
         );
     }

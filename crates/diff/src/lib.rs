@@ -22,13 +22,14 @@
 mod assign;
 mod compare;
 mod order;
+pub mod region;
 pub mod report;
 mod score;
 pub mod words;
 mod years;
 
 pub use compare::diff;
-use iki_model::{Document, GroupKind, Span};
+use iki_model::{Document, Extras, GroupKind, Indicator, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -47,6 +48,13 @@ pub const OTHER_GROUP_PENALTY: f64 = 0.05;
 /// The field of a change to an extra column (SATUAN, TARGET, ...) is this
 /// prefix and the column's name: `extra.TARGET`.
 pub const EXTRA_PREFIX: &str = "extra.";
+
+/// The version of the report's JSON format (`format_version`). Version 2
+/// added `format_version` itself, each side's `position_names`, and whole
+/// rows (objects) in `before` / `after` of `indicator_added` and
+/// `indicator_removed`, where version 1 (which had no `format_version`)
+/// held the INDIKATOR text.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What kind of change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -127,14 +135,99 @@ pub struct Change {
     pub position_new: Option<String>,
     /// The field that changed, where the kind has one.
     pub field: Option<String>,
-    /// The old value.
-    pub before: Option<String>,
-    /// The new value.
-    pub after: Option<String>,
+    /// The old value: a text, or the whole row of `indicator_removed`.
+    pub before: Option<Value>,
+    /// The new value: a text, or the whole row of `indicator_added`.
+    pub after: Option<Value>,
     /// Source lines on the old side.
     pub old_lines: Option<Span>,
     /// Source lines on the new side.
     pub new_lines: Option<Span>,
+}
+
+impl Change {
+    /// The old value, if it is a text.
+    pub fn before_text(&self) -> Option<&str> {
+        self.before.as_ref().and_then(Value::text)
+    }
+
+    /// The new value, if it is a text.
+    pub fn after_text(&self) -> Option<&str> {
+        self.after.as_ref().and_then(Value::text)
+    }
+}
+
+/// A value before or after a change: a text, or a whole indicator row
+/// (added or removed). In JSON a string or an object.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A text (a title, a cell, Tugas items joined with `"\n"`, ...).
+    Text(String),
+    /// A whole indicator row.
+    Row(Box<IndicatorRow>),
+}
+
+impl Value {
+    /// The text, if this is one.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            Value::Row(_) => None,
+        }
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Value {
+        Value::Text(text)
+    }
+}
+
+/// A whole indicator row, as `indicator_added` / `indicator_removed` carry
+/// it: the four cells and the extra columns by name, in column order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorRow {
+    /// SASARAN.
+    pub sasaran: String,
+    /// INDIKATOR KINERJA.
+    pub indikator: String,
+    /// PENJELASAN / FORMULASI PENGHITUNGAN.
+    pub formulasi: String,
+    /// SUMBER DATA.
+    pub sumber_data: String,
+    /// Every other column (SATUAN, TARGET, ...), by name; `{}` where none.
+    #[serde(default)]
+    pub extra: Extras,
+}
+
+impl IndicatorRow {
+    /// The cells of `row`.
+    pub fn of(row: &Indicator) -> IndicatorRow {
+        IndicatorRow {
+            sasaran: row.sasaran.clone(),
+            indikator: row.indikator.clone(),
+            formulasi: row.formulasi.clone(),
+            sumber_data: row.sumber_data.clone(),
+            extra: row.extra.clone(),
+        }
+    }
+}
+
+/// A position as its document names it, for the reports' headings
+/// ("3. KEPALA BIDANG MUTASI DAN PROMOSI — PEJABAT ADMINISTRATOR").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionName {
+    /// The position's id (as in `position_old` / `position_new`).
+    pub id: String,
+    /// Number as written ("3", "1.1"; may be empty).
+    pub number: String,
+    /// Title as written, without number and the word JABATAN.
+    pub title: String,
+    /// The group kind.
+    pub group: GroupKind,
+    /// The group's banner as written ("PEJABAT ADMINISTRATOR"), if any.
+    pub group_title: Option<String>,
 }
 
 /// How to compare.
@@ -145,7 +238,7 @@ pub struct Options {
 }
 
 /// One side of a comparison, as the report describes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Side {
     /// File name as given.
     pub file: String,
@@ -161,6 +254,10 @@ pub struct Side {
     pub positions: usize,
     /// Number of indicator rows.
     pub indicators: usize,
+    /// The positions the changes name, as this document names them (in
+    /// document order; `Report::new` keeps only those the changes refer to).
+    #[serde(default)]
+    pub position_names: Vec<PositionName>,
 }
 
 impl Side {
@@ -175,13 +272,33 @@ impl Side {
             year: doc.year,
             positions: positions.clone().count(),
             indicators: positions.map(|p| p.indicators.len()).sum(),
+            position_names: doc
+                .groups
+                .iter()
+                .flat_map(|g| {
+                    g.positions.iter().map(move |p| PositionName {
+                        id: p.id.clone(),
+                        number: p.number.clone(),
+                        title: p.title.clone(),
+                        group: g.kind,
+                        group_title: g.title.clone(),
+                    })
+                })
+                .collect(),
         }
+    }
+
+    /// The name of the position `id`, if this side has it.
+    pub fn position_name(&self, id: &str) -> Option<&PositionName> {
+        self.position_names.iter().find(|n| n.id == id)
     }
 }
 
 /// The whole result, as `iki diff --format json` prints it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
+    /// The version of this JSON format: [`FORMAT_VERSION`].
+    pub format_version: u32,
     /// The old document.
     pub old: Side,
     /// The new document.
@@ -194,12 +311,24 @@ pub struct Report {
 
 impl Report {
     /// Builds the report.
-    pub fn new(old: Side, new: Side, changes: Vec<Change>) -> Report {
+    /// Each side keeps the names of only the positions the changes refer
+    /// to.
+    pub fn new(mut old: Side, mut new: Side, changes: Vec<Change>) -> Report {
+        let ids = |id: fn(&Change) -> Option<&str>| -> std::collections::HashSet<&str> {
+            changes.iter().filter_map(id).collect()
+        };
+        let old_ids = ids(|c| c.position_old.as_deref());
+        let new_ids = ids(|c| c.position_new.as_deref());
+        old.position_names
+            .retain(|n| old_ids.contains(n.id.as_str()));
+        new.position_names
+            .retain(|n| new_ids.contains(n.id.as_str()));
         let mut summary: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|k| (*k, 0)).collect();
         for c in &changes {
             *summary.entry(c.kind).or_default() += 1;
         }
         Report {
+            format_version: FORMAT_VERSION,
             old,
             new,
             summary,

@@ -1,4 +1,9 @@
-//! Word-level differences between two texts, for highlighting.
+//! Word-level differences between two texts, for highlighting. The diff
+//! itself is `similar`'s; this module only cuts the texts into tokens (a
+//! word is a run of letters and digits, so "(KASN)" is three tokens, which
+//! `similar`'s whitespace split would keep as one) and joins change runs.
+
+use similar::{Algorithm, DiffTag};
 
 /// A piece of a word-level diff.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,26 +37,20 @@ fn tokens(s: &str) -> Vec<&str> {
     out
 }
 
-/// The word-level difference of `before` and `after` (longest common
-/// subsequence of tokens). Texts longer than a few thousand tokens are
-/// shown as one removal and one addition.
+/// Above this many tokens on both sides together, a text is shown as one
+/// removal and one addition (the diff's cost grows with the product of
+/// length and distance; no IKI cell comes near).
+const MAX_TOKENS: usize = 20_000;
+
+/// The word-level difference of `before` and `after`: `similar`'s patience
+/// diff over word and separator tokens, removals before additions.
 pub fn diff(before: &str, after: &str) -> Vec<Piece> {
     let (a, b) = (tokens(before), tokens(after));
-    if a.len() * b.len() > 4_000_000 {
+    if a.len() + b.len() > MAX_TOKENS {
         return vec![
             Piece::Removed(before.to_string()),
             Piece::Added(after.to_string()),
         ];
-    }
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
     }
     let mut out: Vec<Piece> = Vec::new();
     let mut push = |p: Piece| match (out.last_mut(), p) {
@@ -60,19 +59,17 @@ pub fn diff(before: &str, after: &str) -> Vec<Piece> {
         | (Some(Piece::Added(a)), Piece::Added(b)) => a.push_str(&b),
         (_, p) => out.push(p),
     };
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            push(Piece::Same(a[i].to_string()));
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            // Removals before additions, as diff tools show them.
-            push(Piece::Removed(a[i].to_string()));
-            i += 1;
-        } else {
-            push(Piece::Added(b[j].to_string()));
-            j += 1;
+    for op in similar::capture_diff_slices(Algorithm::Patience, &a, &b) {
+        let (tag, old, new) = op.as_tag_tuple();
+        let (old, new) = (a[old].concat(), b[new].concat());
+        match tag {
+            DiffTag::Equal => push(Piece::Same(old)),
+            DiffTag::Delete => push(Piece::Removed(old)),
+            DiffTag::Insert => push(Piece::Added(new)),
+            DiffTag::Replace => {
+                push(Piece::Removed(old));
+                push(Piece::Added(new));
+            }
         }
     }
     tidy(out)

@@ -18,8 +18,10 @@
 #![deny(missing_docs)]
 
 mod canonical;
+pub mod check;
 mod markdown;
 mod outline;
+mod read;
 pub mod report;
 
 use iki_model::{rows, Document};
@@ -29,6 +31,7 @@ use thiserror::Error;
 pub use canonical::Canonical;
 pub use markdown::markdown;
 pub use outline::outline;
+pub use read::{read_canonical, CanonicalError};
 
 /// Why writing failed.
 #[derive(Debug, Error)]

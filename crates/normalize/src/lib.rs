@@ -36,7 +36,7 @@ mod walk;
 
 pub use glossary::{Glossary, GlossaryError};
 pub use rows::NEAR_DUPLICATE_EDITS;
-pub use suggest::{suggest, Dictionary, Suggestion, SuggestionReason};
+pub use suggest::{suggest, Dictionary, SuggestOptions, Suggestion, SuggestionReason};
 
 use iki_model::ids::Ids;
 use iki_model::{Change, Diagnostic, Document, Formula, Measure, Rule, SkipReason, Target};

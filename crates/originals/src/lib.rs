@@ -129,7 +129,21 @@ pub fn text_of(bytes: &[u8], options: &Options) -> Result<Text, ReadError> {
             layout::read(&text, OriginalFormat::Pdf)?
         }
         Kind::Text => {
-            let decoded = iki_parse::decode::decode(bytes)?;
+            let decoded = match iki_parse::decode::decode(bytes) {
+                Ok(d) => d,
+                // Binary: say what it looks like, where its magic number
+                // tells, and what to do.
+                Err(e @ iki_parse::ParseError::NotText { .. }) => {
+                    return Err(match sniff::describe(bytes) {
+                        Some((what, hint)) => ReadError::Unsupported {
+                            what: what.into(),
+                            hint: hint.into(),
+                        },
+                        None => e.into(),
+                    })
+                }
+                Err(e) => return Err(e.into()),
+            };
             if !layout::looks_like_layout(&decoded.text) {
                 return Ok(Text {
                     text: decoded.text,

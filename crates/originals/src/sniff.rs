@@ -40,6 +40,65 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     Kind::Text
 }
 
+/// What a binary file that iki does not read looks like, told by its
+/// magic number (an image, a program, an archive, ...), with what to do
+/// instead; `None` when the first bytes say nothing. Asked only once the
+/// bytes were found not to be text.
+pub fn describe(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    // Each completes "iki reads ...".
+    const IMAGE: &str = "text, not pictures: run OCR on the scan (save it as a PDF with a text layer) or give the document it was made from (.docx, .xlsx, .xls, .ods, PDF or markdown)";
+    const ARCHIVE: &str = "documents, not archives: unpack it and give the IKI document inside (.docx, .xlsx, .xls, .ods, PDF or markdown)";
+    const OTHER: &str = ".docx, .xlsx, .xls, .ods, PDF and markdown: give the IKI document itself";
+    let at = |offset: usize, magic: &[u8]| bytes.get(offset..offset + magic.len()) == Some(magic);
+    let found = if at(0, b"\x89PNG\r\n\x1a\n") {
+        ("a PNG image", IMAGE)
+    } else if at(0, b"\xFF\xD8\xFF") {
+        ("a JPEG image", IMAGE)
+    } else if at(0, b"GIF87a") || at(0, b"GIF89a") {
+        ("a GIF image", IMAGE)
+    } else if at(0, b"II*\0") || at(0, b"MM\0*") {
+        ("a TIFF image", IMAGE)
+    } else if at(0, b"RIFF") && at(8, b"WEBP") {
+        ("a WebP image", IMAGE)
+    } else if at(0, b"BM") && bytes.len() > 14 && at(6, b"\0\0\0\0") {
+        ("a BMP image", IMAGE)
+    } else if at(0, b"\x1F\x8B") {
+        ("a gzip archive", ARCHIVE)
+    } else if at(0, b"7z\xBC\xAF\x27\x1C") {
+        ("a 7-Zip archive", ARCHIVE)
+    } else if at(0, b"Rar!\x1A\x07") {
+        ("a RAR archive", ARCHIVE)
+    } else if at(0, b"BZh") {
+        ("a bzip2 archive", ARCHIVE)
+    } else if at(0, b"\xFD7zXZ\0") {
+        ("an xz archive", ARCHIVE)
+    } else if at(0, b"\x28\xB5\x2F\xFD") {
+        ("a zstd archive", ARCHIVE)
+    } else if at(257, b"ustar") {
+        ("a tar archive", ARCHIVE)
+    } else if at(0, b"\x7FELF") {
+        ("a program (ELF executable)", OTHER)
+    } else if at(0, b"MZ") {
+        ("a Windows program (.exe or .dll)", OTHER)
+    } else if at(0, b"\xCF\xFA\xED\xFE") || at(0, b"\xCE\xFA\xED\xFE") {
+        ("a macOS program (Mach-O)", OTHER)
+    } else if at(0, b"\0asm") {
+        ("a WebAssembly module", OTHER)
+    } else if at(0, b"SQLite format 3\0") {
+        (
+            "an SQLite database (iki export writes these; it does not read them)",
+            OTHER,
+        )
+    } else if at(4, b"ftyp") {
+        ("a video or audio file (MP4)", OTHER)
+    } else if at(0, b"ID3") || at(0, b"OggS") || (at(0, b"RIFF") && at(8, b"WAVE")) {
+        ("an audio file", OTHER)
+    } else {
+        return None;
+    };
+    Some(found)
+}
+
 fn sniff_zip(bytes: &[u8]) -> Kind {
     let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         // A zip cut short has no central directory; its local headers
@@ -99,6 +158,19 @@ mod tests {
     #[test]
     fn text_and_magic_numbers() {
         assert_eq!(sniff(b"# IKI\n"), Kind::Text);
+        assert_eq!(
+            describe(b"\x89PNG\r\n\x1a\n\0\0").map(|d| d.0),
+            Some("a PNG image")
+        );
+        assert_eq!(
+            describe(b"\x7FELF\x02\x01").map(|d| d.0),
+            Some("a program (ELF executable)")
+        );
+        assert_eq!(
+            describe(b"\x1F\x8B\x08\0").map(|d| d.0),
+            Some("a gzip archive")
+        );
+        assert_eq!(describe(b"# IKI\n"), None);
         assert_eq!(sniff(b""), Kind::Text);
         assert_eq!(sniff(b"%PDF-1.7\n"), Kind::Pdf);
         assert_eq!(sniff(OLE), Kind::Ole);

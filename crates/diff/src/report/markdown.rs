@@ -1,42 +1,46 @@
 //! A markdown report to paste into a memo: the two documents, a summary
-//! table, then the changes by position with ~~removed~~ and **added** words.
+//! table, then the changes by position with removed words in `<del>` and
+//! added words in `<ins>`. Inline HTML renders the same in CommonMark and
+//! GFM whatever the neighbouring characters, where `**` / `~~` emphasis
+//! next to punctuation (`MUTASI**, PROMOSI**`) is left as literal text.
 
-use super::{blocks, field_label, position_label};
+use super::{blocks, file_name, heading, kind_label, pair_title, row_cells, shown, shown_field};
+use super::{span, t, tf, Lang, Shown};
 use crate::words::{diff, Piece};
 use crate::{Change, Report};
 use std::fmt::Write;
 
-/// Escapes text so that markdown shows it as written.
+/// Escapes text so that markdown shows it as written: every ASCII
+/// punctuation character that could start markup gets a backslash, a line
+/// break becomes `<br>`.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '~' | '|' | '<' | '>' | '[' | ']' | '#' | '$'
+            '\\' | '`' | '*' | '_' | '~' | '|' | '<' | '>' | '[' | ']' | '#' | '$' | '&'
         ) {
             out.push('\\');
         }
-        if c == '\n' {
-            out.push_str("<br>");
-        } else {
-            out.push(c);
+        match c {
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c => out.push(c),
         }
     }
     out
 }
 
-/// Text for a code span: no backtick to end it early, no line break.
-fn code(s: &str) -> String {
-    s.replace('`', "'").replace(['\n', '\r'], " ")
-}
-
-/// `text` between `mark`s, with its outer spaces outside them (markdown
-/// emphasis may not start or end with a space).
-fn marked(text: &str, mark: &str) -> String {
+/// `text` inside `<tag>`, with its outer spaces outside the element; a
+/// text of spaces alone as it is.
+fn marked(text: &str, tag: &str) -> String {
     let core = text.trim();
+    if core.is_empty() {
+        return esc(text);
+    }
     let lead = &text[..text.len() - text.trim_start().len()];
     let trail = &text[text.trim_end().len()..];
-    format!("{lead}{mark}{}{mark}{trail}", esc(core))
+    format!("{}<{tag}>{}</{tag}>{}", esc(lead), esc(core), esc(trail))
 }
 
 fn highlighted(before: &str, after: &str) -> (String, String) {
@@ -47,76 +51,123 @@ fn highlighted(before: &str, after: &str) -> (String, String) {
                 b.push_str(&esc(&t));
                 a.push_str(&esc(&t));
             }
-            Piece::Removed(t) if t.trim().is_empty() => b.push_str(&t),
-            Piece::Added(t) if t.trim().is_empty() => a.push_str(&t),
-            Piece::Removed(t) => b.push_str(&marked(&t, "~~")),
-            Piece::Added(t) => a.push_str(&marked(&t, "**")),
+            Piece::Removed(t) => b.push_str(&marked(&t, "del")),
+            Piece::Added(t) => a.push_str(&marked(&t, "ins")),
         }
     }
     (b, a)
 }
 
-/// Renders the report as markdown.
-pub fn markdown(report: &Report) -> String {
+/// Renders the report as a markdown memo in `lang`: a title naming the two
+/// files, then [`markdown_section`] with its headings at level 2.
+pub fn markdown(report: &Report, lang: Lang) -> String {
+    let mut o = format!(
+        "# {}: {}\n\n",
+        esc(&t(lang, "diff.title")),
+        esc(&pair_title(report))
+    );
+    o.push_str(&markdown_section(report, lang, 2));
+    o
+}
+
+/// One pair's detailed section, to embed in a larger memo: the documents
+/// table, the summary and the changes by position, with its headings at
+/// `level` (1-5; positions one level below).
+pub fn markdown_section(report: &Report, lang: Lang, level: usize) -> String {
+    let level = level.clamp(1, 5);
+    let (h, h2) = ("#".repeat(level), "#".repeat(level + 1));
     let mut o = String::new();
-    let _ = writeln!(o, "# IKI comparison\n");
-    let _ = writeln!(o, "| | Old | New |\n| --- | --- | --- |");
     let (x, y) = (&report.old, &report.new);
+    let _ = writeln!(
+        o,
+        "| | {} | {} |\n| --- | --- | --- |",
+        esc(&t(lang, "diff.old")),
+        esc(&t(lang, "diff.new"))
+    );
+    let row = |o: &mut String, key: &str, a: String, b: String| {
+        let _ = writeln!(o, "| {} | {a} | {b} |", esc(&t(lang, key)));
+    };
     let opt = |v: &Option<String>| v.as_deref().map_or("-".to_string(), esc);
-    let _ = writeln!(o, "| File | {} | {} |", esc(&x.file), esc(&y.file));
-    let _ = writeln!(o, "| Title | {} | {} |", opt(&x.title), opt(&y.title));
     let year = |v: Option<u16>| v.map_or("-".into(), |y| y.to_string());
-    let _ = writeln!(o, "| Year | {} | {} |", year(x.year), year(y.year));
-    let _ = writeln!(o, "| Positions | {} | {} |", x.positions, y.positions);
-    let _ = writeln!(o, "| Indicators | {} | {} |", x.indicators, y.indicators);
-    let _ = writeln!(o, "\n## Summary\n\n| Change | Count |\n| --- | ---: |");
+    row(&mut o, "diff.file", esc(file_name(x)), esc(file_name(y)));
+    row(&mut o, "diff.doc_title", opt(&x.title), opt(&y.title));
+    row(&mut o, "diff.year", year(x.year), year(y.year));
+    row(
+        &mut o,
+        "diff.positions",
+        x.positions.to_string(),
+        y.positions.to_string(),
+    );
+    row(
+        &mut o,
+        "diff.indicators",
+        x.indicators.to_string(),
+        y.indicators.to_string(),
+    );
+    let _ = writeln!(
+        o,
+        "\n{h} {}\n\n| {} | {} |\n| --- | ---: |",
+        esc(&t(lang, "diff.summary")),
+        esc(&t(lang, "diff.change")),
+        esc(&t(lang, "diff.count"))
+    );
     for (kind, n) in &report.summary {
-        let _ = writeln!(o, "| {} | {n} |", esc(kind.as_str()));
+        let _ = writeln!(o, "| {} | {n} |", esc(&kind_label(lang, *kind)));
     }
     if report.changes.is_empty() {
-        let _ = writeln!(o, "\nNo changes.");
+        let _ = writeln!(o, "\n{}", esc(&t(lang, "diff.no_changes")));
         return o;
     }
-    let _ = writeln!(o, "\n## Changes by position");
+    let _ = writeln!(o, "\n{h} {}", esc(&t(lang, "diff.by_position")));
     for block in blocks(&report.changes) {
-        let _ = writeln!(
-            o,
-            "\n### {} `{}`\n",
-            esc(block[0].group.as_str()),
-            code(&position_label(&block[0]))
-        );
+        let (name, formerly) = heading(report, &block[0], lang);
+        let _ = writeln!(o, "\n{h2} {}\n", esc(&name));
+        if let Some(f) = formerly {
+            let _ = writeln!(o, "{}\n", esc(&f));
+        }
         for c in block {
-            item(&mut o, c);
+            item(&mut o, c, lang);
         }
     }
     o
 }
 
-fn item(o: &mut String, c: &Change) {
-    let field = c
-        .field
-        .as_deref()
-        .map_or(String::new(), |f| format!(" `{}`", code(field_label(f))));
-    let side = |s: Option<iki_model::Span>| s.map_or("-".into(), |s| s.to_string());
+fn item(o: &mut String, c: &Change, lang: Lang) {
+    let field = shown_field(lang, c).map_or(String::new(), |f| format!(": {}", esc(&f)));
+    let lines = tf(
+        lang,
+        "diff.line_ref",
+        &[&span(c.old_lines), &span(c.new_lines)],
+    );
     let _ = write!(
         o,
-        "- **{}**{field} (old line {}, new line {})",
-        esc(c.kind.as_str()),
-        side(c.old_lines),
-        side(c.new_lines)
+        "- **{}**{field} ({lines})",
+        esc(&kind_label(lang, c.kind))
     );
-    match (&c.before, &c.after) {
-        (Some(b), Some(a)) => {
-            let (hb, ha) = highlighted(b, a);
-            let _ = writeln!(o, "\n  - before: {hb}\n  - after: {ha}");
+    match shown(lang, c) {
+        Shown::Row(row, added) => {
+            let tag = if added { "ins" } else { "del" };
+            let _ = writeln!(o);
+            for (label, cell) in row_cells(lang, row) {
+                let _ = writeln!(o, "  - {}: {}", esc(&label), marked(cell, tag));
+            }
         }
-        (Some(b), None) => {
-            let _ = writeln!(o, ": ~~{}~~", esc(b));
+        Shown::Text(Some(b), Some(a)) => {
+            let (hb, ha) = highlighted(&b, &a);
+            let _ = writeln!(
+                o,
+                "\n  - {}: {hb}\n  - {}: {ha}",
+                esc(&t(lang, "diff.before")),
+                esc(&t(lang, "diff.after"))
+            );
         }
-        (None, Some(a)) => {
-            let _ = writeln!(o, ": **{}**", esc(a));
+        Shown::Text(Some(b), None) => {
+            let _ = writeln!(o, ": {}", marked(&b, "del"));
         }
-        (None, None) => {
+        Shown::Text(None, Some(a)) => {
+            let _ = writeln!(o, ": {}", marked(&a, "ins"));
+        }
+        Shown::Text(None, None) => {
             let _ = writeln!(o);
         }
     }
