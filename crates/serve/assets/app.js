@@ -1,7 +1,8 @@
 // iki: the web page's script. Plain JavaScript, no build step, nothing
 // loaded from elsewhere. Document text only ever reaches the page as text
 // (textContent, text nodes, attribute values), never as HTML; the diff's
-// HTML report is loaded from the server into a sandboxed frame.
+// HTML report is loaded from the server (with its own Content-Security-
+// Policy: no script) into a frame sandboxed without allow-scripts.
 "use strict";
 
 (function () {
@@ -249,9 +250,11 @@
         for (const i of p.indicators || []) {
           const cells = [i.sasaran, i.indikator, i.formulasi, i.sumber_data];
           for (const k of extras) cells.push((i.extra || {})[k]);
+          // A position's later rows show its name muted.
+          const again = rows.length > 0 && rows[rows.length - 1].position === p.id;
           const tr = el(
             "tr",
-            {},
+            { class: again ? "lagi" : null },
             el("th", { scope: "row" }, name),
             ...cells.map((c) => el("td", {}, c == null ? "" : c)),
             el("td", { class: "angka" }, lines(i.span))
@@ -378,6 +381,13 @@
     const dt = new DataTransfer();
     dt.items.add(file);
     input.files = dt.files;
+    showName(input);
+  }
+
+  /** The chosen file's name beside a file input of the comparison. */
+  function showName(input) {
+    const f = input.files && input.files[0];
+    $("nama-" + input.id).textContent = f ? f.name : "Belum dipilih";
   }
 
   function diffForm() {
@@ -412,7 +422,8 @@
       }
       showDiff(d);
       status(`Perbandingan selesai: ${(d.changes || []).length} perubahan.`);
-      // The full report, from the server, in the sandboxed frame.
+      // The full report, from the server, in the sandboxed frame (the form
+      // posts the same two files there).
       const f = $("form-banding");
       f.action = `/v1/diff?format=html&lang=id${diffQuery()}`;
       f.submit();
@@ -545,6 +556,11 @@
       compare(false);
     });
     $("unduh-laporan").addEventListener("click", downloadReport);
+    for (const id of ["lama", "baru"]) {
+      const i = $(id);
+      i.addEventListener("change", () => showName(i));
+      showName(i);
+    }
   }
 
   init();
