@@ -139,6 +139,13 @@ pub struct Cli {
     /// are a few megabytes.
     #[arg(long, global = true, value_name = "MB", default_value_t = crate::io::DEFAULT_MAX_INPUT_MB)]
     pub max_input_mb: u64,
+    /// Language of what people read: check's findings, outline, the diff
+    /// reports (terminal, markdown, HTML), warnings and summaries. id
+    /// (Indonesian, the default) or en (English); without it, the IKI_LANG
+    /// environment variable. JSON and other machine formats are the same
+    /// in both.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["id", "en"])]
+    pub lang: Option<String>,
 }
 
 /// The subcommands.
@@ -377,10 +384,6 @@ pub struct DiffArgs {
     /// Colour in the terminal view.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorWhen,
-    /// Language of the terminal, markdown and HTML reports: id (Indonesian)
-    /// or en (English). JSON is the same in both.
-    #[arg(long, value_name = "LANG", default_value = "id", value_parser = ["id", "en"])]
-    pub lang: String,
     /// Do not print warnings about the inputs.
     #[arg(short, long)]
     pub quiet: bool,

@@ -6,7 +6,7 @@
 use crate::args::ConvertArgs;
 use crate::commands::glossary;
 use crate::exit;
-use crate::io::{display_name, read_input, CliError, Output};
+use crate::io::{display_name, read_input, tr, CliError, Output};
 use iki_emit::Layout;
 use iki_model::{Diagnostic, Severity};
 use rayon::prelude::*;
@@ -133,14 +133,21 @@ pub fn run(a: &ConvertArgs) -> Result<u8, CliError> {
     } else {
         crate::io::say
     };
-    say(&format!(
-        "iki: converted {converted} of {} document(s) into {} ({with_warnings} with warnings), {} failed",
-        outcomes.len(),
-        out_dir.display(),
-        failed.len()
+    say(&tr(
+        "batch.converted",
+        &[
+            &converted.to_string(),
+            &outcomes.len().to_string(),
+            &out_dir.display().to_string(),
+            &with_warnings.to_string(),
+            &failed.len().to_string(),
+        ],
     ));
     for (file, why) in &failed {
-        crate::io::say(&format!("  failed: {}: {why}", file.display()));
+        crate::io::say(&tr(
+            "batch.failed",
+            &[&format!("{}: {why}", file.display())],
+        ));
     }
     Ok(if failed.is_empty() {
         exit::OK
@@ -172,11 +179,13 @@ fn targets(files: &[PathBuf], root: &Path, out_dir: &Path) -> Vec<PathBuf> {
             let mut name = f.file_name().unwrap_or_default().to_os_string();
             name.push(".json");
             let kept = target.with_file_name(name);
-            crate::io::note(&format!(
-                "iki: note: {} and another document would both be {}; written as {}",
-                iki_model::terminal_safe(&f.display().to_string()),
-                iki_model::terminal_safe(&target.display().to_string()),
-                iki_model::terminal_safe(&kept.display().to_string())
+            crate::io::note(&tr(
+                "batch.same_target",
+                &[
+                    &iki_model::terminal_safe(&f.display().to_string()),
+                    &iki_model::terminal_safe(&target.display().to_string()),
+                    &iki_model::terminal_safe(&kept.display().to_string()),
+                ],
             ));
             kept
         })
@@ -198,19 +207,24 @@ fn convert_one(
         Ok(r) => r,
         Err(e) => {
             return Outcome::Failed(match e.line() {
-                Some(l) => format!("line {l}: {e}"),
+                Some(l) => tr("batch.line", &[&l.to_string(), &e.to_string()]),
                 None => e.to_string(),
             });
         }
     };
+    let lang = crate::io::lang();
     let lost: Vec<String> = iki_parse::lost_content(&diagnostics)
-        .map(|d| format!("line {}: {}", d.span.first, d.message))
+        .map(|d| {
+            tr(
+                "batch.line",
+                &[&d.span.first.to_string(), &d.message_in(lang)],
+            )
+        })
         .collect();
     if !lost.is_empty() && !accept_partial {
-        return Outcome::Failed(format!(
-            "{} part(s) could not be read (--accept-partial writes the rest): {}",
-            lost.len(),
-            lost.join("; ")
+        return Outcome::Failed(tr(
+            "batch.partial",
+            &[&lost.len().to_string(), &lost.join("; ")],
         ));
     }
 
@@ -224,23 +238,16 @@ fn convert_one(
     {
         Ok(()) => {
             let name = display_name(file);
-            let line = |d: &Diagnostic, level: &str| {
-                format!(
-                    "{name}:{}: {level}[{}]: {}",
-                    d.span.first, d.code, d.message
-                )
+            let lines = |severity: Severity| {
+                diagnostics
+                    .iter()
+                    .filter(|d| d.severity == severity)
+                    .map(|d| crate::io::diagnostic_line(&name, d))
+                    .collect()
             };
             Outcome::Converted {
-                warnings: diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Warning)
-                    .map(|d| line(d, "warning"))
-                    .collect(),
-                errors: diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .map(|d| line(d, "error"))
-                    .collect(),
+                warnings: lines(Severity::Warning),
+                errors: lines(Severity::Error),
             }
         }
         Err(e) => Outcome::Failed(format!("{}: {e}", display_name(target))),

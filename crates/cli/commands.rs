@@ -3,12 +3,14 @@
 
 use crate::args::{CheckArgs, CheckFormat, Cli, Command, CommonArgs, DocArgs, NormalizeArgs};
 use crate::exit;
-use crate::io::{display_name, read_input, CliError, Output};
+use crate::io::{display_name, read_input, tr, CliError, Output};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use iki_emit::report::Finding;
 use iki_emit::Layout;
+use iki_model::lang::Lang;
 use iki_model::{Change, Diagnostic, Document, Severity, Span};
 use iki_normalize::{Dictionary, Glossary, SuggestOptions, Suggestion, SuggestionReason};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -83,7 +85,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Command::Outline(a) => {
             let (out, loaded) = open(&a)?;
-            let mut text = iki_emit::outline(&loaded.document);
+            let mut text = iki_emit::outline_in(&loaded.document, crate::io::lang());
             // On a terminal, document text goes through the terminal filter.
             if matches!(out, Output::Stdout) && std::io::stdout().is_terminal() {
                 text = iki_model::terminal_safe(&text);
@@ -218,14 +220,7 @@ fn load_keeping(a: &CommonArgs, n: &NormalizeArgs, keep_source: bool) -> Result<
             Severity::Warning
         };
         for d in loaded.diagnostics.iter().filter(|d| d.severity >= least) {
-            let level = match d.severity {
-                Severity::Error => "error",
-                _ => "warning",
-            };
-            crate::io::say(&format!(
-                "{}:{}: {level}[{}]: {}",
-                loaded.name, d.span.first, d.code, d.message
-            ));
+            crate::io::say(&crate::io::diagnostic_line(&loaded.name, d));
         }
     }
     let lost = iki_parse::lost_content(&loaded.diagnostics).count();
@@ -297,6 +292,7 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
     };
     let suggestions = iki_normalize::suggest(&docs, &glossary, &dictionary, options);
 
+    let lang = crate::io::lang();
     let mut reports = Vec::new();
     let mut any_errors = false;
     let stdout = std::io::stdout();
@@ -312,7 +308,7 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
     };
     for (index, l) in loaded.iter().enumerate() {
         let mine: Vec<&Suggestion> = suggestions.iter().filter(|s| s.document == index).collect();
-        let all = findings(l, &mine);
+        let all = findings(l, &mine, lang);
         let errors = all
             .iter()
             .filter(|(d, _)| d.severity == Severity::Error)
@@ -342,32 +338,32 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
                     // Canonical JSON has no source text to show: each
                     // finding names the line of the document it came from.
                     for (d, _) in &all {
-                        let level = match d.severity {
-                            Severity::Error => "error",
-                            Severity::Warning => "warning",
-                            Severity::Note => "note",
-                            Severity::Help => "help",
-                        };
                         writeln!(
                             out,
-                            "{}: source line {}: {level}[{}]: {}",
+                            "{}: {}: {}",
                             iki_model::terminal_safe(&l.name),
-                            d.span.first,
-                            d.code,
-                            iki_model::terminal_safe(&d.message)
+                            tr("check.source_line", &[&d.span.first.to_string()]),
+                            iki_emit::report::header(lang, d)
                         )
                         .map_err(write_err)?;
                     }
                 } else {
-                    iki_emit::report::render(&mut out, &l.name, &l.source, &list)
+                    iki_emit::report::render_in(&mut out, lang, &l.name, &l.source, &list)
                         .map_err(write_err)?;
                 }
                 writeln!(
                     out,
-                    "{}: {errors} error(s), {warnings} warning(s), {} fix(es), {} suggestion(s)",
-                    iki_model::terminal_safe(&l.name),
-                    l.changes.len(),
-                    mine.len()
+                    "{}",
+                    tr(
+                        "check.summary",
+                        &[
+                            &iki_model::terminal_safe(&l.name),
+                            &errors.to_string(),
+                            &warnings.to_string(),
+                            &l.changes.len().to_string(),
+                            &mine.len().to_string(),
+                        ]
+                    )
                 )
                 .map_err(write_err)?;
             }
@@ -385,20 +381,44 @@ fn check(a: &CheckArgs) -> Result<u8, CliError> {
 
 /// Everything about one document as diagnostics, in source order: its
 /// parse and normalize diagnostics, the fixes as notes, the suggestions as
-/// help; each with the text to underline, where there is one.
-fn findings(l: &Loaded, suggestions: &[&Suggestion]) -> Vec<(Diagnostic, Option<String>)> {
+/// help; each with the text to underline, where there is one. The notes and
+/// help are written in `lang` (they are shown, never serialized).
+fn findings(
+    l: &Loaded,
+    suggestions: &[&Suggestion],
+    lang: Lang,
+) -> Vec<(Diagnostic, Option<String>)> {
+    let say = |key: &str, args: &[&str]| iki_model::lang::format(lang, key, args);
     let mut all: Vec<(Diagnostic, Option<String>)> =
         l.diagnostics.iter().map(|d| (d.clone(), None)).collect();
+    // Positions are named "N. TITLE", as the document shows them, not by id.
+    let positions: HashMap<&str, (&str, &str)> = l
+        .document
+        .groups
+        .iter()
+        .flat_map(|g| &g.positions)
+        .map(|p| (p.id.as_str(), (p.number.as_str(), p.title.as_str())))
+        .collect();
     for c in &l.changes {
         let (before, after) = excerpt(&c.before, &c.after);
-        let what = c
-            .position
-            .as_deref()
-            .map_or(c.field.clone(), |p| format!("{p} {}", c.field));
+        let field = field_words(lang, &c.field);
+        let what = match c.position.as_deref() {
+            Some(id) => match positions.get(id) {
+                Some((number, title)) => say(
+                    "check.where",
+                    &[number.trim_end_matches('.'), title, &field],
+                ),
+                None => format!("{id}, {field}"),
+            },
+            None => field,
+        };
         let message = if c.after.is_empty() {
-            format!("removed: {what} repeats an earlier row")
+            say("check.removed", &[&what])
         } else {
-            format!("fixed: {before:?} -> {after:?} in {what}")
+            say(
+                "check.fixed",
+                &[&format!("{before:?}"), &format!("{after:?}"), &what],
+            )
         };
         all.push((
             Diagnostic::note(&format!("fixed-{}", c.rule), message, Span::line(c.line)),
@@ -409,39 +429,51 @@ fn findings(l: &Loaded, suggestions: &[&Suggestion]) -> Vec<(Diagnostic, Option<
         let line = s.lines.first().copied().unwrap_or(1);
         let also = if s.lines.len() > 1 {
             let lines: Vec<String> = s.lines.iter().map(u32::to_string).collect();
-            format!(" (lines {})", lines.join(", "))
+            say("check.also_lines", &[&lines.join(", ")])
         } else {
             String::new()
         };
-        let reason = match s.reason {
-            SuggestionReason::EditDistance => "one letter apart",
-            SuggestionReason::Transposition => "two letters swapped",
-            SuggestionReason::DoubledLetter => "a letter doubled",
-            SuggestionReason::RealWord => "both are words",
-        };
         let c = s.candidate.as_deref().unwrap_or_default();
         let evidence = if s.candidate_count == 0 {
-            "in the dictionary".to_string()
+            say("check.in_dictionary", &[])
         } else {
             format!("{}x", s.candidate_count)
         };
-        let message = match s.reason {
-            SuggestionReason::RealWord => format!(
-                "{:?} ({}x{also}) and {c:?} ({evidence}) are both words, one letter apart: check the meaning",
-                s.word, s.count
-            ),
-            _ => format!(
-                "{:?} ({}x{also}) may be a misspelling of {c:?} ({evidence}): {reason}; to fix it, add \"{}\\t{}\" to a glossary",
-                s.word,
-                s.count,
-                s.word.to_lowercase(),
-                c.to_lowercase()
-            ),
+        let (word, count, candidate) = (
+            format!("{:?}", s.word),
+            s.count.to_string(),
+            format!("{c:?}"),
+        );
+        let reason = match s.reason {
+            SuggestionReason::EditDistance => Some("check.reason.edit_distance"),
+            SuggestionReason::Transposition => Some("check.reason.transposition"),
+            SuggestionReason::DoubledLetter => Some("check.reason.doubled_letter"),
+            SuggestionReason::RealWord => None,
         };
-        let code = if s.reason == SuggestionReason::RealWord {
-            "check-meaning"
-        } else {
-            "possible-typo"
+        let (code, message) = match reason {
+            None => (
+                "check-meaning",
+                say(
+                    "check.meaning",
+                    &[&word, &count, &also, &candidate, &evidence],
+                ),
+            ),
+            Some(reason) => (
+                "possible-typo",
+                say(
+                    "check.typo",
+                    &[
+                        &word,
+                        &count,
+                        &also,
+                        &candidate,
+                        &evidence,
+                        &say(reason, &[]),
+                        &s.word.to_lowercase(),
+                        &c.to_lowercase(),
+                    ],
+                ),
+            ),
         };
         all.push((
             Diagnostic::help(code, message, Span::line(line)),
@@ -450,4 +482,48 @@ fn findings(l: &Loaded, suggestions: &[&Suggestion]) -> Vec<(Diagnostic, Option<
     }
     all.sort_by_key(|(d, _)| d.span);
     all
+}
+
+/// A change's field (`tugas[2]`, `indicators[0].sasaran`) in words:
+/// "Tugas item 3", "Sasaran of row 1".
+fn field_words(lang: Lang, field: &str) -> String {
+    let say = |key: &str, args: &[&str]| iki_model::lang::format(lang, key, args);
+    let index = |s: &str| -> Option<(usize, String)> {
+        let (k, rest) = s.split_once(']')?;
+        Some((k.parse::<usize>().ok()? + 1, rest.to_string()))
+    };
+    if let Some((k, _)) = field.strip_prefix("tugas[").and_then(index) {
+        return say("check.field.tugas", &[&k.to_string()]);
+    }
+    if let Some((k, _)) = field.strip_prefix("fungsi[").and_then(index) {
+        return say("check.field.fungsi", &[&k.to_string()]);
+    }
+    if let Some((k, rest)) = field.strip_prefix("indicators[").and_then(index) {
+        let row = k.to_string();
+        return match rest.strip_prefix('.') {
+            None => say("check.field.row", &[&row]),
+            Some(extra) if extra.starts_with("extra.") => {
+                say("check.field.extra", &[&extra["extra.".len()..], &row])
+            }
+            Some(cell) => {
+                let key = format!("field.{cell}");
+                let name = if iki_model::lang::has(&key) {
+                    say(&key, &[])
+                } else {
+                    cell.to_string()
+                };
+                say("check.field.cell", &[&name, &row])
+            }
+        };
+    }
+    let key = match field {
+        "document.title" => "check.field.document_title",
+        "document.agency_name" => "check.field.agency_name",
+        "group.title" => "check.field.group_title",
+        "unit.title" => "check.field.unit_title",
+        "title" => "field.title",
+        "unit" => "field.unit",
+        other => return other.to_string(),
+    };
+    say(key, &[])
 }

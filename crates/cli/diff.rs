@@ -37,7 +37,7 @@ pub fn run(a: &DiffArgs) -> Result<u8, CliError> {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let lang = iki_diff::report::Lang::from_code(&a.lang).unwrap_or_default();
+    let lang = crate::io::lang();
     let text = match a.format {
         DiffFormat::Json => None,
         DiffFormat::Terminal => Some(iki_diff::report::terminal(&report, lang, color)),
@@ -67,7 +67,6 @@ mod region {
     use super::*;
     use crate::load::{document_endings, expand};
     use iki_diff::region::{pair, Entry, PairReport, RegionReport};
-    use iki_model::lang::Lang;
     use iki_model::Document;
     use rayon::prelude::*;
     use std::path::{Path, PathBuf};
@@ -196,7 +195,7 @@ mod region {
             only_new,
         );
 
-        let lang = Lang::from_code(&a.lang).unwrap_or_default();
+        let lang = crate::io::lang();
         let color = match a.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,

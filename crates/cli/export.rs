@@ -4,7 +4,7 @@
 use crate::args::{ExportArgs, ExportFormat, SchemaArgs, SchemaKind};
 use crate::commands::glossary;
 use crate::exit;
-use crate::io::{display_name, CliError, Output};
+use crate::io::{display_name, tr, CliError, Output};
 use crate::load::{document_endings, expand, load_any_partial};
 use iki_export::{
     CsvOptions, CsvWriter, ExportError, NdjsonWriter, Source, SqliteWriter, XlsxWriter,
@@ -117,9 +117,7 @@ fn feed<W: Write>(
                             let shown = key.replace('|', ", ");
                             tally.failed.push((
                                 name.clone(),
-                                format!(
-                                    "{name}: the same document identity ({shown}) as {first}, with other content: not exported (the two would replace each other; export them separately or give them distinct titles)"
-                                ),
+                                tr("batch.identity_conflict", &[&name, &shown, first]),
                             ));
                             continue;
                         }
@@ -157,7 +155,7 @@ pub fn progress(len: usize, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}") {
+    if let Ok(style) = ProgressStyle::with_template(&tr("batch.progress", &[])) {
         bar.set_style(style);
     }
     bar
@@ -178,16 +176,14 @@ fn fingerprint(doc: &Document) -> u64 {
 /// Prints the summary of a multi-document run; the exit status.
 fn summary(tally: &Tally, target: &Path) -> u8 {
     for (later, first) in &tally.repeated {
-        crate::io::note(&format!(
-            "iki: note: {later} is the same document as {first}; exported once"
-        ));
+        crate::io::note(&tr("batch.same_document", &[later, first]));
     }
     let inputs = tally.exported + tally.failed.len() + tally.repeated.len();
     if inputs > 1 || !tally.failed.is_empty() {
         let repeated = if tally.repeated.is_empty() {
             String::new()
         } else {
-            format!(" ({} repeated an earlier input)", tally.repeated.len())
+            tr("batch.repeated", &[&tally.repeated.len().to_string()])
         };
         // A summary is an error report only when something failed.
         let say = if tally.failed.is_empty() {
@@ -195,15 +191,18 @@ fn summary(tally: &Tally, target: &Path) -> u8 {
         } else {
             crate::io::say
         };
-        say(&format!(
-            "iki: exported {} of {} document(s) to {}{repeated}, {} failed",
-            tally.exported,
-            inputs,
-            target.display(),
-            tally.failed.len()
+        say(&tr(
+            "batch.exported",
+            &[
+                &tally.exported.to_string(),
+                &inputs.to_string(),
+                &target.display().to_string(),
+                &repeated,
+                &tally.failed.len().to_string(),
+            ],
         ));
         for (_, why) in &tally.failed {
-            crate::io::say(&format!("  failed: {why}"));
+            crate::io::say(&tr("batch.failed", &[why]));
         }
     }
     if tally.failed.is_empty() {
@@ -274,10 +273,9 @@ pub fn run(a: &ExportArgs) -> Result<u8, CliError> {
                 let tally = feed(a, &files, &mut sink, &path)?;
                 if let Sink::Sqlite(db) = sink {
                     for key in db.replaced() {
-                        crate::io::note(&format!(
-                            "iki: replaced the document {} exported into {} before",
-                            key.replace('|', ", "),
-                            path.display()
+                        crate::io::note(&tr(
+                            "batch.replaced",
+                            &[&key.replace('|', ", "), &path.display().to_string()],
                         ));
                     }
                     db.finish().map_err(export_err(&path))?;

@@ -141,6 +141,40 @@ pub fn note(line: &str) {
     }
 }
 
+static LANG: std::sync::OnceLock<iki_model::lang::Lang> = std::sync::OnceLock::new();
+
+/// Sets the report language for the run (once, from the command line):
+/// `--lang`, else the IKI_LANG environment variable, else Indonesian.
+pub fn set_lang(given: Option<&str>) {
+    let from_env = std::env::var("IKI_LANG").ok();
+    let lang = given
+        .or(from_env.as_deref())
+        .and_then(iki_model::lang::Lang::from_code)
+        .unwrap_or_default();
+    let _ = LANG.set(lang);
+}
+
+/// The report language of the run.
+pub fn lang() -> iki_model::lang::Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A message of the catalogue in the run's language, `{}` filled with `args`.
+pub fn tr(key: &str, args: &[&str]) -> String {
+    iki_model::lang::format(lang(), key, args)
+}
+
+/// The line a diagnostic is reported with on standard error, in the run's
+/// language: `file:line: peringatan[code]: message`.
+pub fn diagnostic_line(name: &str, d: &iki_model::Diagnostic) -> String {
+    let lang = lang();
+    format!(
+        "{name}:{}: {}",
+        d.span.first,
+        iki_emit::report::header(lang, d)
+    )
+}
+
 /// How an input is named in messages.
 pub fn display_name(path: &Path) -> String {
     if path == Path::new("-") {

@@ -50,15 +50,7 @@ pub fn load_any_partial(
             Severity::Warning
         };
         for d in parsed.diagnostics.iter().filter(|d| d.severity >= least) {
-            let level = if d.severity == Severity::Error {
-                "error"
-            } else {
-                "warning"
-            };
-            crate::io::say(&format!(
-                "{name}:{}: {level}[{}]: {}",
-                d.span.first, d.code, d.message
-            ));
+            crate::io::say(&crate::io::diagnostic_line(&name, d));
         }
         let lost = iki_parse::lost_content(&parsed.diagnostics).count();
         if lost > 0 && !accept_partial {
@@ -134,9 +126,9 @@ fn walk(dir: &Path, endings: &[&str], out: &mut Vec<PathBuf>) -> Result<(), CliE
         if regular {
             out.push(path.to_path_buf());
         } else {
-            crate::io::note(&format!(
-                "iki: skipped {}: not a regular file (a FIFO, device, socket, folder link or broken link)",
-                iki_model::terminal_safe(&crate::io::display_name(path))
+            crate::io::note(&crate::io::tr(
+                "batch.not_regular",
+                &[&iki_model::terminal_safe(&crate::io::display_name(path))],
             ));
         }
     }

@@ -35,6 +35,7 @@ pub mod exit {
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     io::set_max_input(cli.max_input_mb.saturating_mul(1 << 20));
+    io::set_lang(cli.lang.as_deref());
     // `iki serve` handles SIGINT and SIGTERM itself: it finishes the
     // requests in flight (and writes no temporary files).
     if !matches!(cli.command, args::Command::Serve(_)) {

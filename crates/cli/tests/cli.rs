@@ -6,7 +6,9 @@ mod common;
 use assert_cmd::Command;
 
 fn iki() -> Command {
-    Command::cargo_bin("iki").unwrap()
+    let mut c = Command::cargo_bin("iki").unwrap();
+    c.env_remove("IKI_LANG");
+    c
 }
 
 fn seed() -> std::path::PathBuf {
@@ -132,9 +134,40 @@ fn warnings_name_file_and_line_on_stderr() {
     let out = iki().arg("rows").arg(seed()).output().unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("bkpsdm-sumenep-2024.md:236: warning[empty-cell]"),
-        "{err}"
+        err.contains("bkpsdm-sumenep-2024.md:236: peringatan[empty-cell]: sel SUMBER DATA kosong"),
+        "Indonesian by default: {err}"
     );
+    // English with --lang en (after the subcommand too), or IKI_LANG=en.
+    let en = iki()
+        .args(["rows", "--lang", "en"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let env = iki()
+        .env("IKI_LANG", "en")
+        .arg("rows")
+        .arg(seed())
+        .output()
+        .unwrap();
+    for out in [en, env] {
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(
+                "bkpsdm-sumenep-2024.md:236: warning[empty-cell]: the SUMBER DATA cell is empty"
+            ),
+            "{err}"
+        );
+    }
+    // --lang wins over IKI_LANG.
+    let both = iki()
+        .env("IKI_LANG", "en")
+        .args(["--lang", "id", "rows"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(both.stderr)
+        .unwrap()
+        .contains("peringatan[empty-cell]"));
     let quiet = iki().args(["rows", "-q"]).arg(seed()).output().unwrap();
     assert!(quiet.stderr.is_empty());
 }
@@ -218,7 +251,16 @@ fn outline_shows_what_was_read() {
     let out = iki().arg("outline").arg(seed()).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("### 1.1 KEPALA SUB BAGIAN PROGRAM DAN PERENCANAAN"));
+    assert!(text.contains("## dilewati"), "{text}");
+    assert!(text.contains("  baris 1 [24] Indeks\n"), "{text}");
+    let out = iki()
+        .args(["outline", "--lang", "en"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("## skipped"));
+    assert!(text.contains("  row 1 [24] Index\n"), "{text}");
 }
 
 #[test]
@@ -298,14 +340,14 @@ fn user_glossary_from_the_command_line() {
 #[test]
 fn check_shows_fixes_warnings_and_suggestions_like_a_compiler() {
     let out = iki()
-        .args(["check", "--no-dictionary"])
+        .args(["check", "--no-dictionary", "--lang", "en"])
         .arg(seed())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "warnings alone exit 0");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("note[fixed-glossary]: fixed: \"Julah\" -> \"Jumlah\""),
+        text.contains("note[fixed-glossary]: fixed: \"Julah\" -> \"Jumlah\" in 3. ANALIS SUMBER DAYA MANUSIA APARATUR AHLI MUDA 3, Explanation / formula of row 1"),
         "{text}"
     );
     assert!(
@@ -325,6 +367,27 @@ fn check_shows_fixes_warnings_and_suggestions_like_a_compiler() {
         "{text}"
     );
 
+    // Indonesian by default: the severity words, the messages and the
+    // summary; codes stay as they are.
+    let out = iki()
+        .args(["check", "--no-dictionary"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("catatan[fixed-glossary]: diperbaiki: \"Julah\" -> \"Jumlah\" di 3. ANALIS SUMBER DAYA MANUSIA APARATUR AHLI MUDA 3, Penjelasan / formulasi penghitungan baris 1"),
+        "{text}"
+    );
+    assert!(text.contains("peringatan[duplicate-number]: nomor 31 dipakai lagi"));
+    assert!(text.contains("saran[possible-typo]: \"Karir\""), "{text}");
+    assert!(!text.contains("warning"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("0 galat, 2 peringatan, 61 perbaikan, 2 saran"),
+        "{text}"
+    );
+
     // Errors exit 1.
     let bad = common::root().join("fixtures/parse/unrecognized-lines.md");
     let out = iki()
@@ -335,7 +398,7 @@ fn check_shows_fixes_warnings_and_suggestions_like_a_compiler() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains("error[cell-count]"));
+        .contains("galat[cell-count]: baris ini berisi"));
 }
 
 #[test]

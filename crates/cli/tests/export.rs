@@ -7,8 +7,13 @@ mod common;
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
+/// `iki` with its reports in English (`--lang en` through IKI_LANG): these
+/// tests read the English messages (`cli.rs` and `lang.rs` test the
+/// Indonesian default).
 fn iki() -> Command {
-    Command::cargo_bin("iki").unwrap()
+    let mut c = Command::cargo_bin("iki").unwrap();
+    c.env("IKI_LANG", "en");
+    c
 }
 
 fn seed() -> PathBuf {
@@ -706,6 +711,21 @@ fn batch_converts_a_folder_and_reports_the_damaged_file() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("converted 3 of 5 document(s)"), "{err}");
     assert!(err.contains("2 failed"));
+    // The summary in Indonesian (the default, here over IKI_LANG).
+    let id_dir = dir.path().join("out-id");
+    let id = iki()
+        .args(["--lang", "id", "convert"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&id_dir)
+        .output()
+        .unwrap();
+    let id_err = String::from_utf8(id.stderr).unwrap();
+    assert!(
+        id_err.contains("iki: 3 dari 5 dokumen dikonversi ke") && id_err.contains("2 gagal"),
+        "{id_err}"
+    );
+    assert!(id_err.contains("  gagal: "), "{id_err}");
     assert!(
         err.contains("binary.md: line 1: not a text document"),
         "{err}"

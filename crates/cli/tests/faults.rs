@@ -10,8 +10,13 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// `iki` with its reports in English (`--lang en` through IKI_LANG): these
+/// tests read the English messages (`cli.rs` and `lang.rs` test the
+/// Indonesian default).
 fn iki() -> Command {
-    Command::cargo_bin("iki").unwrap()
+    let mut c = Command::cargo_bin("iki").unwrap();
+    c.env("IKI_LANG", "en");
+    c
 }
 
 const SMALL: &str = "### 1. JABATAN ANALIS\n\n- Tugas : Menganalisis data.\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\nTersedianya data\tJumlah data\tJumlah data\tLaporan Kinerja\n";

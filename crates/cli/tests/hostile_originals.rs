@@ -60,7 +60,7 @@ fn convert(input: &Path) -> Run {
     let started = Instant::now();
     let run = Command::cargo_bin("iki")
         .unwrap()
-        .args(["convert", "-q"])
+        .args(["convert", "-q", "--lang", "en"])
         .arg(input)
         .arg("-o")
         .arg(&out)

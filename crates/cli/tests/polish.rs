@@ -9,8 +9,13 @@ mod common;
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
+/// `iki` with its reports in English (`--lang en` through IKI_LANG): these
+/// tests read the English messages (`cli.rs` and `lang.rs` test the
+/// Indonesian default).
 fn iki() -> Command {
-    Command::cargo_bin("iki").unwrap()
+    let mut c = Command::cargo_bin("iki").unwrap();
+    c.env("IKI_LANG", "en");
+    c
 }
 
 fn seed() -> PathBuf {

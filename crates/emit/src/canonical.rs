@@ -150,6 +150,7 @@ impl Formatter for Canonical {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use serde::Serialize;

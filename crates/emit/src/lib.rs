@@ -30,7 +30,7 @@ use thiserror::Error;
 
 pub use canonical::Canonical;
 pub use markdown::markdown;
-pub use outline::outline;
+pub use outline::{outline, outline_in};
 pub use read::{read_canonical, CanonicalError};
 
 /// Why writing failed.
@@ -107,6 +107,7 @@ pub fn to_json_string(doc: &Document, layout: Layout) -> Result<String, EmitErro
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use iki_model::{Group, GroupKind, Indicator, Measure, Position, Span};

@@ -1,9 +1,17 @@
 //! Diagnostics shown like a compiler's: `file:line`, the source line, and
 //! the part concerned underlined, through codespan-reporting.
+//!
+//! codespan-reporting writes its severity words ("error", "warning") in
+//! English only, so the header line of each diagnostic
+//! (`peringatan[empty-cell]: sel SUMBER DATA kosong`) is written here, in
+//! the report's language and codespan's colours, and codespan draws only
+//! the source excerpt below it.
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, termcolor::WriteColor, Config};
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
+use codespan_reporting::term::{self, Config, Styles};
+use iki_model::lang::{self, Lang};
 pub use iki_model::terminal_safe;
 use iki_model::{Diagnostic, Severity};
 use std::ops::Range;
@@ -60,10 +68,62 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// Writes every finding, in order, to `out` (colour if `out` supports it).
-/// Source text is shown through [`terminal_safe`].
+/// The word for a severity in `lang` (`peringatan`, `warning`).
+pub fn severity_word(lang: Lang, s: Severity) -> &'static str {
+    lang::text(
+        lang,
+        match s {
+            Severity::Help => "check.severity.help",
+            Severity::Note => "check.severity.note",
+            Severity::Warning => "check.severity.warning",
+            Severity::Error => "check.severity.error",
+        },
+    )
+}
+
+/// A diagnostic's header in `lang` without colour:
+/// `peringatan[code]: message` (the message through [`terminal_safe`]).
+pub fn header(lang: Lang, d: &Diagnostic) -> String {
+    format!(
+        "{}[{}]: {}",
+        severity_word(lang, d.severity),
+        d.code,
+        terminal_safe(&d.message_in(lang))
+    )
+}
+
+/// Writes the header line of `d` in `lang`, coloured as codespan colours
+/// its own.
+fn write_header<W: WriteColor>(
+    out: &mut W,
+    lang: Lang,
+    d: &Diagnostic,
+) -> Result<(), std::io::Error> {
+    let styles = Styles::default();
+    out.set_color(styles.header(level(d.severity)))?;
+    write!(out, "{}[{}]", severity_word(lang, d.severity), d.code)?;
+    out.set_color(styles.header_message())?;
+    write!(out, ": {}", terminal_safe(&d.message_in(lang)))?;
+    out.reset()?;
+    writeln!(out)
+}
+
+/// Writes every finding, in order, to `out` (colour if `out` supports it),
+/// in English. Source text is shown through [`terminal_safe`].
 pub fn render<W: WriteColor>(
     out: &mut W,
+    name: &str,
+    source: &str,
+    findings: &[Finding],
+) -> Result<(), std::io::Error> {
+    render_in(out, Lang::En, name, source, findings)
+}
+
+/// [`render`] in `lang`: each header is written here, then codespan's
+/// excerpt without its own (English) header line.
+pub fn render_in<W: WriteColor>(
+    out: &mut W,
+    lang: Lang,
     name: &str,
     source: &str,
     findings: &[Finding],
@@ -78,9 +138,15 @@ pub fn render<W: WriteColor>(
     for f in findings {
         let d = f.diagnostic;
         let range = range_of(source, &lines, f);
-        let report = Report::new(level(d.severity))
-            .with_code(d.code.clone())
-            .with_message(terminal_safe(&d.message));
+        write_header(out, lang, d)?;
+        // No code and no message: codespan's header is then one line,
+        // which is dropped.
+        let report = Report::new(level(d.severity));
+        let mut excerpt = if out.supports_color() {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
         match window(source, &lines, range.clone()) {
             // A long line is shown as a window around the finding, not
             // whole once per finding (a 200 KB line with 200 findings was
@@ -88,15 +154,21 @@ pub fn render<W: WriteColor>(
             Some((view, at)) => {
                 let file = SimpleFile::new(name.as_str(), view);
                 let report = report.with_labels(vec![Label::primary((), at)]);
-                term::emit_to_write_style(out, &config, &file, &report)
+                term::emit_to_write_style(&mut excerpt, &config, &file, &report)
                     .map_err(std::io::Error::other)?;
             }
             None => {
                 let report = report.with_labels(vec![Label::primary((), range)]);
-                term::emit_to_write_style(out, &config, &file, &report)
+                term::emit_to_write_style(&mut excerpt, &config, &file, &report)
                     .map_err(std::io::Error::other)?;
             }
         }
+        let bytes = excerpt.as_slice();
+        let body = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes, |at| &bytes[at + 1..]);
+        out.write_all(body)?;
     }
     Ok(())
 }
@@ -145,14 +217,20 @@ fn window(
     Some((view, at..at + focus_len))
 }
 
-/// The same, as plain text.
+/// The same, as plain text (English).
 pub fn render_plain(name: &str, source: &str, findings: &[Finding]) -> String {
+    render_plain_in(Lang::En, name, source, findings)
+}
+
+/// [`render_plain`] in `lang`.
+pub fn render_plain_in(lang: Lang, name: &str, source: &str, findings: &[Finding]) -> String {
     let mut buf = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
-    let _ = render(&mut buf, name, source, findings);
+    let _ = render_in(&mut buf, lang, name, source, findings);
     String::from_utf8_lossy(&buf.into_inner()).into_owned()
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use iki_model::Span;
@@ -221,5 +299,37 @@ mod tests {
             }],
         );
         assert!(whole.contains("doc.md:2:3"), "{whole}");
+    }
+
+    #[test]
+    fn the_header_is_in_the_chosen_language_and_the_excerpt_follows_once() {
+        let src = "one\n| a | b |\nthree\n";
+        let d = Diagnostic::warning_args("cell-count", &["3", "4"], Span::line(2));
+        let f = [Finding {
+            diagnostic: &d,
+            focus: None,
+        }];
+        let en = render_plain_in(Lang::En, "doc.md", src, &f);
+        assert!(
+            en.starts_with("warning[cell-count]: the row has 3 cells but the header has 4\n"),
+            "{en}"
+        );
+        let id = render_plain_in(Lang::Id, "doc.md", src, &f);
+        assert!(
+            id.starts_with("peringatan[cell-count]: baris ini berisi 3 sel"),
+            "{id}"
+        );
+        for text in [&en, &id] {
+            assert_eq!(text.matches("doc.md:2:1").count(), 1, "{text}");
+            assert!(!text.contains("warning: "), "{text}");
+            assert!(text.contains("| a | b |"), "{text}");
+        }
+        // With colour, the header is coloured and codespan's own is gone.
+        let mut buf = Buffer::ansi();
+        render_in(&mut buf, Lang::Id, "doc.md", src, &f).unwrap();
+        let coloured = String::from_utf8_lossy(buf.as_slice()).into_owned();
+        assert!(coloured.contains("peringatan[cell-count]"), "{coloured}");
+        assert!(!coloured.contains("warning"), "{coloured}");
+        assert!(coloured.contains('\u{1b}'), "{coloured}");
     }
 }

@@ -98,6 +98,7 @@ impl std::fmt::Display for Span {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,7 +1,7 @@
 //! Numbering anomalies within a group: numbers used twice, skipped, or out
 //! of order. Reported, never changed: positions keep the number as written.
 
-use iki_model::{Diagnostic, Group, Span};
+use iki_model::{Diagnostic, Group, Severity, Span};
 use std::collections::BTreeMap;
 
 /// Checks the numbers of a group's units and positions, level by level
@@ -18,12 +18,9 @@ pub fn check(g: &Group, diagnostics: &mut Vec<Diagnostic>) {
     let mut last_in_level: BTreeMap<String, u64> = BTreeMap::new();
     for (number, span) in numbered {
         if let Some(first) = first_use.get(number) {
-            diagnostics.push(Diagnostic::warning(
+            diagnostics.push(Diagnostic::warning_args(
                 "duplicate-number",
-                format!(
-                    "number {number} is used again in this group (first on line {})",
-                    first.first
-                ),
+                &[number, &first.first.to_string()],
                 span,
             ));
             continue;
@@ -43,27 +40,32 @@ pub fn check(g: &Group, diagnostics: &mut Vec<Diagnostic>) {
             }
         };
         if n > previous + 1 {
-            let missing = if n == previous + 2 {
-                shown(previous + 1)
+            // Four messages: after the start or a number, one number or a
+            // range missing.
+            let mut key = String::from("diag.skipped-number");
+            let mut args: Vec<String> = vec![number.to_string()];
+            if previous == 0 {
+                key.push_str(".start");
             } else {
-                format!("{} to {}", shown(previous + 1), shown(n - 1))
-            };
-            diagnostics.push(Diagnostic::warning(
+                args.push(shown(previous));
+            }
+            args.push(shown(previous + 1));
+            if n > previous + 2 {
+                key.push_str(if previous == 0 { "-range" } else { ".range" });
+                args.push(shown(n - 1));
+            }
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            diagnostics.push(Diagnostic::keyed(
+                Severity::Warning,
                 "skipped-number",
-                format!(
-                    "number {number} follows {}; {missing} is missing",
-                    if previous == 0 {
-                        "the start".to_string()
-                    } else {
-                        shown(previous)
-                    }
-                ),
+                &key,
+                &args,
                 span,
             ));
         } else if n <= previous {
-            diagnostics.push(Diagnostic::warning(
+            diagnostics.push(Diagnostic::warning_args(
                 "number-out-of-order",
-                format!("number {number} comes after {}", shown(previous)),
+                &[number, &shown(previous)],
                 span,
             ));
         }

@@ -192,12 +192,9 @@ fn near_duplicates(p: &Position, diagnostics: &mut Vec<Diagnostic>) {
             let a = &p.indicators[i];
             let limit = (flats[i].len() / 50).clamp(NEAR_DUPLICATE_EDITS, 3 * NEAR_DUPLICATE_EDITS);
             if let Some(n) = edit_distance_within(&flats[i], text, limit) {
-                diagnostics.push(Diagnostic::warning(
+                diagnostics.push(Diagnostic::warning_args(
                     "near-duplicate-row",
-                    format!(
-                        "this row differs from the row on line {} by only {n} character(s); kept, check it by hand",
-                        a.span.first
-                    ),
+                    &[&a.span.first.to_string(), &n.to_string()],
                     b.span,
                 ));
                 break;

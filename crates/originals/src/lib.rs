@@ -159,7 +159,7 @@ pub fn text_of(bytes: &[u8], options: &Options) -> Result<Text, ReadError> {
                 .diagnostics
                 .into_iter()
                 .map(|mut d| {
-                    d.message = format!("{} (line {} of the layout text)", d.message, d.span.first);
+                    d.append("diag.layout-line", &[&d.span.first.to_string()]);
                     d.span = iki_model::Span::line(1);
                     d
                 })

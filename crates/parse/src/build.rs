@@ -9,7 +9,7 @@ use crate::vocab::{self, Banner, Role};
 use iki_model::ids::Ids;
 use iki_model::{
     Diagnostic, Document, Extras, Formula, Group, GroupKind, Indicator, Item, Measure, Position,
-    SkipReason, Skipped, Span, Target, Unit,
+    Severity, SkipReason, Skipped, Span, Target, Unit,
 };
 use std::rc::Rc;
 
@@ -194,22 +194,29 @@ impl Builder {
         }
     }
 
+    /// A line that was not understood; `what` names its message
+    /// (`diag.line-not-understood.<what>` of the catalogue).
     fn unrecognized(&mut self, t: &Token, what: &str) {
         self.skip(t, SkipReason::Unrecognized);
-        self.diags.push(Diagnostic::warning(
+        self.diags.push(Diagnostic::keyed(
+            Severity::Warning,
             "line-not-understood",
-            format!("{what}; the line was skipped"),
+            &format!("diag.line-not-understood.{what}"),
+            &[],
             t.span(),
         ));
     }
 
     /// A table line that no position can take: its content is lost, which
     /// is an error, not a warning.
+    /// (`what` names its message: `diag.table-row-lost.<what>`.)
     fn lost_row(&mut self, t: &Token, what: &str) {
         self.skip(t, SkipReason::Unrecognized);
-        self.diags.push(Diagnostic::error(
+        self.diags.push(Diagnostic::keyed(
+            Severity::Error,
             "table-row-lost",
-            format!("{what}; its cells are not in the result"),
+            &format!("diag.table-row-lost.{what}"),
+            &[],
             t.span(),
         ));
     }
@@ -258,7 +265,7 @@ impl Builder {
             } => self.plain_heading(t, text, body_follows),
             Kind::DutyLabel { duty, rest } => {
                 if self.pos.is_none() {
-                    return self.unrecognized(t, "a Tugas/Fungsi label outside any position");
+                    return self.unrecognized(t, "duty-label");
                 }
                 self.duty = Some(*duty);
                 self.stale = true;
@@ -283,7 +290,7 @@ impl Builder {
                 } else if !self.seen_position {
                     self.skip(t, SkipReason::Preamble);
                 } else {
-                    self.unrecognized(t, "text outside any Tugas/Fungsi list or table");
+                    self.unrecognized(t, "outside");
                 }
             }
             Kind::TableHeader(columns) => {
@@ -317,7 +324,7 @@ impl Builder {
                 self.stale = false;
                 self.rows_since_header = 0;
                 if self.pos.is_none() && !matrix {
-                    return self.lost_row(t, "a table header outside any position");
+                    return self.lost_row(t, "header-outside");
                 }
                 self.duty = None;
                 self.skip(t, SkipReason::TableHeader);
@@ -399,7 +406,7 @@ impl Builder {
             }
             None if !self.seen_position => self.skip(t, SkipReason::Preamble),
             None if self.pos.is_some() && self.duty.is_some() => self.duty_text(t, text, true),
-            None => self.unrecognized(t, "a heading that names no position, unit or group"),
+            None => self.unrecognized(t, "heading"),
         }
     }
 
@@ -409,9 +416,9 @@ impl Builder {
         }
         let kind = GroupKind::PimpinanTinggi;
         let banner = self.intro.take();
-        self.diags.push(Diagnostic::note(
+        self.diags.push(Diagnostic::note_args(
             "implicit-group",
-            "positions before the first group banner are read as pimpinan_tinggi",
+            &[],
             Span::line(line),
         ));
         self.group = Some(Group {
@@ -524,22 +531,16 @@ impl Builder {
                 .iter()
                 .all(|c| c.split_whitespace().count() <= 5 && !c.chars().any(char::is_lowercase));
         if header_like {
-            self.diags.push(Diagnostic::error(
-                "header-unknown",
-                "this table's header names no known column (SASARAN, INDIKATOR KINERJA, ...; see columns.tsv); the row is read as data",
-                t.span(),
-            ));
+            self.diags
+                .push(Diagnostic::error_args("header-unknown", &[], t.span()));
         }
         if let Some(c) = &self.columns {
             if !self.stale {
                 return Rc::clone(c);
             }
             if c.len() == cells.len() {
-                self.diags.push(Diagnostic::note(
-                    "header-reused",
-                    "a table without a header row; the columns of the table before it are used",
-                    t.span(),
-                ));
+                self.diags
+                    .push(Diagnostic::note_args("header-reused", &[], t.span()));
                 self.stale = false;
                 return Rc::clone(c);
             }
@@ -551,12 +552,9 @@ impl Builder {
                 .all(|c| c.is_ascii_digit())
             && !cells[0].is_empty();
         let assumed: &[Role] = if numbered { &FIVE } else { &FOUR };
-        self.diags.push(Diagnostic::warning(
+        self.diags.push(Diagnostic::warning_args(
             "table-without-header",
-            format!(
-                "a table row before any header row; {} columns assumed",
-                assumed.len()
-            ),
+            &[&assumed.len().to_string()],
             t.span(),
         ));
         let columns: Vec<Column> = assumed
@@ -597,17 +595,13 @@ impl Builder {
             // More cells than columns: the extra text is kept in the last
             // column, but the row is no longer trustworthy.
             let make = if n_cells > columns.len() {
-                Diagnostic::error
+                Diagnostic::error_args
             } else {
-                Diagnostic::warning
+                Diagnostic::warning_args
             };
             self.diags.push(make(
                 "cell-count",
-                format!(
-                    "the row has {} cells but the header has {}",
-                    n_cells,
-                    columns.len()
-                ),
+                &[&n_cells.to_string(), &columns.len().to_string()],
                 t.span(),
             ));
         }
@@ -639,11 +633,7 @@ impl Builder {
             self.matrix_position(t, &cells.jabatan);
         }
         if self.pos.is_none() {
-            let what = if matrix {
-                "a row of the JABATAN table before any JABATAN cell names a position"
-            } else {
-                "a table row outside any position"
-            };
+            let what = if matrix { "matrix-row" } else { "row-outside" };
             self.lost_row(t, what);
             if let (Some(text), Some(s)) = (lost_text, self.doc.skipped.last_mut()) {
                 s.text = text;
@@ -683,9 +673,9 @@ impl Builder {
                 }
                 prev.span = prev.span.join(t.span());
                 prev.continuation_lines.extend(t.line..=t.last);
-                self.diags.push(Diagnostic::note(
+                self.diags.push(Diagnostic::note_args(
                     "row-merged",
-                    format!("this line continues the row that starts on line {from} (a page break); merged into it"),
+                    &[&from.to_string()],
                     t.span(),
                 ));
             }
@@ -733,18 +723,15 @@ impl Builder {
         let present = std::mem::take(&mut self.present);
         let Some(mut p) = self.pos.take() else { return };
         if let (Some(h), true) = (header, p.indicators.is_empty()) {
-            self.diags.push(Diagnostic::error(
+            self.diags.push(Diagnostic::error_args(
                 "table-without-rows",
-                format!(
-                    "position {} {} has a table header but no row was read from its table",
-                    p.number, p.title
-                ),
+                &[&p.number, &p.title],
                 h,
             ));
         } else if p.indicators.is_empty() {
-            self.diags.push(Diagnostic::warning(
+            self.diags.push(Diagnostic::warning_args(
                 "no-indicators",
-                format!("position {} {} has no indicator rows", p.number, p.title),
+                &[&p.number, &p.title],
                 p.heading,
             ));
         }
@@ -762,15 +749,11 @@ impl Builder {
                     // A row without an indicator is broken; other empty
                     // cells are gaps worth a look.
                     let make = if name == "INDIKATOR KINERJA" {
-                        Diagnostic::error
+                        Diagnostic::error_args
                     } else {
-                        Diagnostic::warning
+                        Diagnostic::warning_args
                     };
-                    self.diags.push(make(
-                        "empty-cell",
-                        format!("the {name} cell is empty"),
-                        i.span,
-                    ));
+                    self.diags.push(make("empty-cell", &[name], i.span));
                 }
             }
         }
@@ -820,9 +803,9 @@ impl Builder {
                 .map(|p| p.heading)
                 .next()
                 .unwrap_or(Span::line(1));
-            self.diags.push(Diagnostic::error(
+            self.diags.push(Diagnostic::error_args(
                 "no-rows",
-                format!("{positions} position(s) found but no indicator row in any of them: the tables could not be read"),
+                &[&positions.to_string()],
                 first,
             ));
         }
@@ -1006,6 +989,7 @@ fn inline_items(text: &str) -> Vec<&str> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

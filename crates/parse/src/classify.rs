@@ -269,12 +269,9 @@ pub fn classify<'a>(lines: &[Line<'a>], mut tables: Vec<(Dialect, RawTable)>) ->
             if rows_read > 0 {
                 seen[index(dialect)] = true;
             } else {
-                out.diagnostics.push(Diagnostic::error(
+                out.diagnostics.push(Diagnostic::error_args(
                     "table-unread",
-                    format!(
-                        "this {} table gave no header and no row: its content could not be read",
-                        dialect.as_str()
-                    ),
+                    &[dialect.as_str()],
                     Span::new(table.first, last),
                 ));
             }

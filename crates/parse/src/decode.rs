@@ -2,7 +2,7 @@
 //! invalid UTF-8, and line endings normalized to `\n`.
 
 use crate::ParseError;
-use iki_model::{Diagnostic, Span};
+use iki_model::{Diagnostic, Severity, Span};
 
 /// Decoded text and how it was decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,19 +70,18 @@ fn utf8_or_1252(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<Strin
                 at += chunk.invalid().len();
             }
             for &line in lines.iter().take(20) {
-                diagnostics.push(Diagnostic::warning(
+                diagnostics.push(Diagnostic::warning_args(
                     "invalid-utf8",
-                    "bytes that are not UTF-8 on this line were replaced with U+FFFD (\u{fffd})",
+                    &[],
                     Span::line(line),
                 ));
             }
             if lines.len() > 20 {
-                diagnostics.push(Diagnostic::warning(
+                diagnostics.push(Diagnostic::keyed(
+                    Severity::Warning,
                     "invalid-utf8",
-                    format!(
-                        "{} more lines had bytes that are not UTF-8",
-                        lines.len() - 20
-                    ),
+                    "diag.invalid-utf8.more",
+                    &[&(lines.len() - 20).to_string()],
                     Span::line(lines[20]),
                 ));
             }
@@ -91,11 +90,9 @@ fn utf8_or_1252(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<Strin
         Err(e) => {
             let line = line_at(bytes, e.valid_up_to());
             let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            diagnostics.push(Diagnostic::warning(
+            diagnostics.push(Diagnostic::warning_args(
                 "decoded-windows-1252",
-                format!(
-                    "the file is not valid UTF-8 (first bad byte on line {line}); it was read as Windows-1252"
-                ),
+                &[&line.to_string()],
                 Span::line(line),
             ));
             Ok(t.into_owned())
@@ -124,9 +121,9 @@ fn utf16_warning(bad: bool, text: &str, diagnostics: &mut Vec<Diagnostic>) {
     let line = text
         .find('\u{fffd}')
         .map_or(1, |at| line_at(text.as_bytes(), at));
-    diagnostics.push(Diagnostic::warning(
+    diagnostics.push(Diagnostic::warning_args(
         "invalid-utf16",
-        "the UTF-16 text has units that are not characters (a lone surrogate or an odd last byte); they were replaced with U+FFFD",
+        &[],
         Span::line(line),
     ));
 }
@@ -168,6 +165,7 @@ fn normalize_newlines(text: String) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
